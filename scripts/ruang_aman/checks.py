@@ -1,0 +1,204 @@
+"""Checks across records: references, phone numbers, translations, placeholders, figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from typing import Any, Iterator
+
+from pydantic import BaseModel
+
+from . import LANGS
+from .macros import MACROS, find_macros, signature
+from .model import Content, Page, Text, TextList
+from .phones import InvalidPhone, is_mobile, parse_phone
+from .problems import Problems
+
+PHONE_IN_PROSE_RE = re.compile(r"(?<![\w/.])(?:\+62|0)[\d][\d\s().-]{6,}\d(?![\w/])|(?<![\w/.:-])(?:110|112|129)(?![\w/.:-])")
+PLACEHOLDER_RE = re.compile(r"\b(TODO|FIXME|TBD|lorem ipsum|lorem|xxx+)\b", re.IGNORECASE)
+MD_LINK_RE = re.compile(r"\]\(([^)\s]+)\)")
+HEADING_RE = re.compile(r"^(#{2,3})\s", re.MULTILINE)
+
+
+def walk_texts(record: Any, loc: tuple = ()) -> Iterator[tuple[tuple, Text | TextList]]:
+    """Every Text and TextList inside a record, with its path."""
+    if isinstance(record, (Text, TextList)):
+        yield loc, record
+    elif isinstance(record, BaseModel):
+        for name in type(record).model_fields:
+            yield from walk_texts(getattr(record, name), loc + (name,))
+    elif isinstance(record, (list, tuple)):
+        for i, item in enumerate(record):
+            yield from walk_texts(item, loc + (i,))
+
+
+def _records(content: Content) -> Iterator[tuple[str, Any]]:
+    yield "site", content.site
+    for field in ("contacts", "violence", "impacts", "laws", "myths", "steps", "datasets", "facts", "sources", "posters", "pages"):
+        for record in getattr(content, field):
+            yield field, record
+
+
+def check_content(content: Content, positions: Any, problems: Problems, on: dt.date) -> None:
+    """Run every cross-record check, adding what it finds to `problems`."""
+    _check_unique_keys(content, positions, problems)
+    _check_references(content, positions, problems)
+    _check_contacts(content, positions, problems, on)
+    _check_translations(content, positions, problems)
+    _check_datasets(content, positions, problems)
+    for page in content.pages:
+        _check_page(page, content, positions, problems)
+    if content.page("index") is None:
+        problems.error("missing-file", positions.where(content.site), "there is no home page.", "add content_src/pages/index.md.")
+
+
+def _check_unique_keys(content: Content, positions: Any, problems: Problems) -> None:
+    for field in ("contacts", "violence", "impacts", "laws", "myths", "steps", "datasets", "facts", "sources"):
+        seen: set[str] = set()
+        for record in getattr(content, field):
+            if record.key in seen:
+                problems.error("duplicate-key", positions.where(record, "key"), f"{field}: key '{record.key}' is used twice.", "every entry needs its own key.")
+            seen.add(record.key)
+
+
+def _check_references(content: Content, positions: Any, problems: Problems) -> None:
+    contacts = {c.key for c in content.contacts}
+    sources = {s.key for s in content.sources}
+    slugs = {p.slug for p in content.pages}
+    for i, key in enumerate(content.site.hotlines):
+        if key not in contacts:
+            problems.error("unknown-reference", positions.where(content.site, "hotlines", i), f"hotline '{key}' is not a contact in contacts.yml.", f"known contacts: {', '.join(sorted(contacts))}.")
+    for field, record in _records(content):
+        source = getattr(record, "source", None)
+        if field not in ("contacts", "site", "pages", "posters") and source is not None and source not in sources:
+            problems.error("unknown-reference", positions.where(record, "source"), f"source '{source}' is not in sources.yml.", f"add it to sources.yml or use one of: {', '.join(sorted(sources))}.")
+    for poster in content.posters:
+        for i, key in enumerate(poster.hotlines):
+            if key not in contacts:
+                problems.error("unknown-reference", positions.where(poster, "hotlines", i), f"hotline '{key}' is not a contact in contacts.yml.", f"known contacts: {', '.join(sorted(contacts))}.")
+        if poster.page not in slugs:
+            problems.error("unknown-reference", positions.where(poster, "page"), f"page '{poster.page}' does not exist, so the QR code would lead nowhere.", f"pages: {', '.join(sorted(slugs))}.")
+
+
+def _check_contacts(content: Content, positions: Any, problems: Problems, on: dt.date) -> None:
+    max_age = dt.timedelta(days=content.site.contact_max_age_days)
+    for contact in content.contacts:
+        for field in ("phone", "whatsapp"):
+            raw = getattr(contact, field)
+            if raw is None:
+                continue
+            try:
+                phone = parse_phone(raw)
+            except InvalidPhone:
+                problems.error("invalid-phone", positions.where(contact, field), f"contacts[{contact.key}].{field} \"{raw}\" is not a valid Indonesian number.", "write it as on the service's own site, e.g. 0811-1129-129 or +62 811 1129 129.")
+                continue
+            if field == "whatsapp" and not is_mobile(phone):
+                problems.error("invalid-phone", positions.where(contact, field), f"contacts[{contact.key}].whatsapp \"{raw}\" is not a mobile number, so it cannot have WhatsApp.", "check the number on the service's own site.")
+        if contact.phone is None and contact.whatsapp is None:
+            problems.notice("needs-verification", positions.where(contact), f"contact '{contact.key}' has no sourced number yet; it is listed with its role only.", "add the number with its source and verified_on once a public source confirms it.")
+        if contact.verified_on > on:
+            problems.warning("invalid-value", positions.where(contact, "verified_on"), f"contact '{contact.key}' says it was verified in the future ({contact.verified_on}).", "write the date the number was last checked.")
+        elif on - contact.verified_on > max_age:
+            problems.notice("stale-contact", positions.where(contact, "verified_on"), f"contact '{contact.key}' was last verified on {contact.verified_on}, more than {max_age.days} days ago.", f"check it again at {contact.source} and update verified_on.")
+
+
+def _check_translations(content: Content, positions: Any, problems: Problems) -> None:
+    for field, record in _records(content):
+        draft = isinstance(record, Page) and record.draft
+        for loc, text in walk_texts(record):
+            where = positions.where(record, *loc)
+            if text.en is None:
+                problems.add(_draft_level(draft), "missing-translation", where, f"{field}: the English text of '{'.'.join(map(str, loc))}' is missing.", "add an 'en:' line with the English text.")
+            elif isinstance(text, TextList) and len(text.en) != len(text.id):
+                problems.warning("translation-mismatch", where, f"{field}: '{'.'.join(map(str, loc))}' has {len(text.id)} Indonesian items but {len(text.en)} English ones.", "both languages must list the same points in the same order.")
+            for lang in LANGS:
+                value = text.get(lang)
+                for item in value if isinstance(value, list) else [value or ""]:
+                    if PLACEHOLDER_RE.search(item):
+                        problems.warning("placeholder", where, f"{field}: placeholder text in '{'.'.join(map(str, loc))}' ({lang}).", "write the real text, or mark the page as a draft.")
+
+
+def _draft_level(draft: bool):
+    from .problems import Level
+
+    return Level.NOTICE if draft else Level.WARNING
+
+
+def _check_datasets(content: Content, positions: Any, problems: Problems) -> None:
+    for dataset in content.datasets:
+        for i, series in enumerate(dataset.series):
+            if len(series.values) != len(dataset.periods):
+                problems.error("invalid-value", positions.where(dataset, "series", i, "values"), f"{dataset.key}/{series.key} has {len(series.values)} values for {len(dataset.periods)} periods.", "give one value per period, in the order of 'periods'.")
+            elif series.total is not None and series.total != sum(series.values):
+                problems.error("total-mismatch", positions.where(dataset, "series", i, "total"), f"{dataset.key}/{series.key}: the values add up to {sum(series.values)}, but total says {series.total}.", "check the values against the source table.")
+
+
+def _check_page(page: Page, content: Content, positions: Any, problems: Problems) -> None:
+    where = positions.where(page)
+    if page.draft or not page.is_complete():
+        problems.notice("draft", where, f"page '{page.slug}' is a draft: previewed by make serve, left out of make site.", "write both languages and remove 'draft: true' to publish it.")
+    missing = [lang for lang in LANGS if lang not in page.bodies]
+    if missing and not page.draft:
+        problems.warning("missing-translation", where, f"page '{page.slug}' has no {', '.join(missing)} section, so it would be published in one language only.", "add a '<!-- lang: en -->' section with the translation, or mark the page 'draft: true'.")
+    for lang, body in page.bodies.items():
+        _check_body(page, lang, body.markdown, body.line, content, problems)
+    if all(lang in page.bodies for lang in LANGS):
+        bodies = [page.bodies[lang] for lang in LANGS]
+        if len({tuple(signature(b.markdown)) for b in bodies}) > 1:
+            problems.add(_draft_level(page.draft), "translation-mismatch", where.__class__(page.path, bodies[1].line, 1), f"page '{page.slug}': the languages show different data (placeholders differ: {_diff(bodies)}).", "both languages must use the same {{ ... }} placeholders in the same order.")
+        counts = [len(HEADING_RE.findall(b.markdown)) for b in bodies]
+        if len(set(counts)) > 1:
+            problems.add(_draft_level(page.draft), "translation-mismatch", where.__class__(page.path, bodies[1].line, 1), f"page '{page.slug}': {counts[0]} sections in Indonesian but {counts[1]} in English.", "give both languages the same '##' headings.")
+
+
+def _diff(bodies: list) -> str:
+    a, b = (Counter(signature(x.markdown)) for x in bodies)
+    only = list((a - b).keys()) + list((b - a).keys())
+    shown = ", ".join("{{ " + " ".join((name,) + args) + " }}" for name, args in only) or "order"
+    return shown
+
+
+def _check_body(page: Page, lang: str, markdown: str, first_line: int, content: Content, problems: Problems) -> None:
+    from .problems import Where
+
+    keys = {
+        "contact": {c.key for c in content.contacts},
+        "stats": {d.key for d in content.datasets},
+        "fact": {f.key for f in content.facts},
+        "link": {p.slug for p in content.pages},
+        "contacts": {"national", "local"},
+        "violence": {"general", "child"},
+    }
+    for macro in find_macros(markdown, first_line):
+        at = Where(page.path, macro.line, macro.col)
+        if macro.name not in MACROS:
+            problems.error("unknown-placeholder", at, f"unknown placeholder '{{{{ {macro.name} }}}}'.", f"placeholders: {', '.join(sorted(MACROS))}.")
+            continue
+        arity = MACROS[macro.name][1]
+        if arity is not None and len(macro.args) != arity:
+            problems.error("unknown-placeholder", at, f"'{{{{ {macro.name} }}}}' takes {arity} argument(s), got {len(macro.args)}.", MACROS[macro.name][0])
+            continue
+        allowed = keys.get(macro.name)
+        for arg in macro.args:
+            if allowed is not None and arg not in allowed:
+                code = "broken-link" if macro.name == "link" else "unknown-reference"
+                problems.error(code, at, f"'{{{{ {macro.name} {arg} }}}}': no such {macro.name} '{arg}'.", f"known: {', '.join(sorted(allowed))}.")
+    for number, line in enumerate(markdown.split("\n"), start=first_line):
+        prose = re.sub(r"\{\{.*?\}\}", "", line)
+        match = PHONE_IN_PROSE_RE.search(prose)
+        if match:
+            problems.error("number-in-prose", Where(page.path, number, match.start() + 1), f"a phone number is typed into the {lang} text.", "numbers come from contacts.yml: write {{ contact KEY }} instead.")
+        if PLACEHOLDER_RE.search(prose):
+            problems.warning("placeholder", Where(page.path, number, 1), f"placeholder text in the {lang} text.", "write the real text, or mark the page 'draft: true'.")
+        for target in MD_LINK_RE.findall(prose):
+            _check_link(target, page, lang, content, Where(page.path, number, 1), problems)
+
+
+def _check_link(target: str, page: Page, lang: str, content: Content, at: Any, problems: Problems) -> None:
+    if re.match(r"^[a-z]+:", target) or target.startswith("#"):
+        return
+    name = target.split("#", 1)[0]
+    slug = name[:-5] if name.endswith(".html") else name[:-3] if name.endswith(".md") else None
+    if slug is None or content.page(slug) is None:
+        problems.error("broken-link", at, f"link to '{target}' in the {lang} text does not lead to a page.", "link pages with {{ link SLUG }} or [text](SLUG.html); pages: " + ", ".join(sorted(p.slug for p in content.pages)) + ".")

@@ -1,0 +1,321 @@
+"""Read content_src/ into typed records, collecting every problem with its file:line:col."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import types
+import typing
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from . import LANGS
+from .model import (
+    Contact, Content, Dataset, Fact, Impact, Law, Myth, Page, PageText, Poster, Site, Source,
+    Step, ViolenceKind,
+)
+from .positions import Positioned, YamlSyntaxError, load_positioned
+from .problems import Problems, Where, relpath
+
+# data file -> (top-level key, record type); the key is also the Content field it fills.
+DATA_FILES: dict[str, tuple[str, type[BaseModel]]] = {
+    "contacts.yml": ("contacts", Contact),
+    "violence.yml": ("violence", ViolenceKind),
+    "impacts.yml": ("impacts", Impact),
+    "laws.yml": ("laws", Law),
+    "myths.yml": ("myths", Myth),
+    "steps.yml": ("steps", Step),
+    "statistics.yml": ("datasets", Dataset),
+    "facts.yml": ("facts", Fact),
+    "sources.yml": ("sources", Source),
+}
+SITE_FILE = "site.yml"
+PAGES_DIR = "pages"
+POSTERS_DIR = "posters"
+# Files in content_src/ that the content loader does not read (other stages do).
+OTHER_FILES = {"README.md", "EDITING.md", "media.yml", "privacy-allow.yml", "privacy-hashes.yml"}
+
+LANG_MARK_RE = re.compile(
+    r"^<!--\s*lang:\s*(?P<lang>[a-z]+)(?:\s+translated-from:\s*(?P<src>[0-9a-f]+))?\s*-->\s*$"
+)
+
+
+class Source_(typing.NamedTuple):
+    """A file being read: its shown path and its positions."""
+
+    path: str
+    pos: Positioned
+
+
+def _unwrap(annotation: Any) -> Any:
+    """The model or list type behind Optional[...] / list[...] annotations."""
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return _unwrap(args[0]) if len(args) == 1 else annotation
+    return annotation
+
+
+def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
+    """Names of the fields allowed at a location inside a record (for did-you-mean hints)."""
+    current: Any = model
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(part, int) or typing.get_origin(current) in (list, dict):
+            args = typing.get_args(current)
+            current = args[-1] if args else current
+            continue
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            field = current.model_fields.get(part)
+            if field is None:
+                return list(current.model_fields)
+            current = field.annotation
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return [n for n in current.model_fields if n not in ("bodies", "path")]
+    return []
+
+
+def _report_validation(
+    exc: ValidationError, src: Source_, base: tuple, model: type[BaseModel], problems: Problems
+) -> None:
+    """Turn pydantic's errors into positioned problems with hints."""
+    for err in exc.errors():
+        loc = tuple(err["loc"])
+        full = base + loc
+        dotted = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in full).replace(".[", "[")
+        kind = err["type"]
+        if kind == "extra_forbidden":
+            line, col = src.pos.find(full, prefer_key=True)
+            allowed = _fields_at(model, loc[:-1])
+            close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            hint += f"allowed here: {', '.join(allowed)}"
+            problems.error("unknown-key", Where(src.path, line, col), f"unknown key '{loc[-1]}' in {dotted.rsplit('.', 1)[0] or 'file'}.", hint)
+        elif kind == "missing":
+            line, col = src.pos.find(full[:-1])
+            field = loc[-1]
+            if field == "en":
+                continue  # reported as missing-translation by the checks, with its level
+            problems.error("missing-field", Where(src.path, line, col), f"{dotted} is missing.", f"add '{field}:' here; see content_src/README.md for the shape of this file.")
+        else:
+            line, col = src.pos.find(full)
+            value = err.get("input")
+            shown = f" {value!r}" if isinstance(value, (str, int, float)) and len(repr(value)) < 60 else ""
+            problems.error("invalid-value", Where(src.path, line, col), f"{dotted}{shown}: {err['msg']}.", _hint_for(kind))
+
+
+def _hint_for(kind: str) -> str:
+    if kind == "string_pattern_mismatch":
+        return "keys are lower-case words joined by '-', e.g. sapa-129; URLs start with https://"
+    if kind.startswith("date"):
+        return "write dates as YYYY-MM-DD, e.g. 2026-11-29"
+    if kind in ("string_type", "model_type", "dict_type"):
+        return "texts are written as  id: ...  and  en: ...  on their own lines"
+    return "see content_src/README.md for the shape of this file"
+
+
+def read_yaml(path: Path, root: Path, problems: Problems, line_offset: int = 0, text: str | None = None) -> Source_ | None:
+    """Parse a YAML file with positions; a syntax error becomes a problem, not a crash."""
+    shown = relpath(path, root)
+    try:
+        raw = path.read_text(encoding="utf-8") if text is None else text
+        pos = load_positioned(raw, line_offset)
+    except UnicodeDecodeError:
+        problems.error("encoding", Where(shown), "this file is not UTF-8 text.", "save it as UTF-8.")
+        return None
+    except YamlSyntaxError as exc:
+        problems.error("yaml-syntax", Where(shown, exc.line, exc.col), f"this is not valid YAML: {exc}.", "check the indentation and that every 'key: value' has a space after the colon; quote text that contains ': '.")
+        return None
+    for loc, line, col in pos.duplicates:
+        problems.error("duplicate-key", Where(shown, line, col), f"'{loc[-1]}' is written twice; the second would silently replace the first.", "keep one of them.")
+    return Source_(shown, pos)
+
+
+def _validate(src: Source_, adapter_type: Any, model: type[BaseModel], data: Any, base: tuple, problems: Problems) -> Any:
+    try:
+        return TypeAdapter(adapter_type).validate_python(data)
+    except ValidationError as exc:
+        _report_validation(exc, src, base, model, problems)
+        return None
+
+
+def _validate_each(src: Source_, model: type[BaseModel], items: Any, base: tuple, problems: Problems) -> list[Any]:
+    """Validate a list record by record, so one bad record does not hide the others."""
+    if not isinstance(items, list):
+        line, col = src.pos.find(base)
+        problems.error("invalid-value", Where(src.path, line, col), f"'{base[-1]}' must be a list of entries, each starting with '- '.")
+        return []
+    out = []
+    for i, item in enumerate(items):
+        record = _validate(src, model, model, item, base + (i,), problems)
+        if record is not None:
+            out.append((record, base + (i,)))
+    return out
+
+
+def load_data_file(path: Path, root: Path, key: str, model: type[BaseModel], problems: Problems) -> list[tuple[Any, Positioned, str, tuple]]:
+    """One data file: `{key: [records]}`; every record validated on its own."""
+    src = read_yaml(path, root, problems)
+    if src is None:
+        return []
+    data = src.pos.data
+    if not isinstance(data, dict) or key not in data:
+        problems.error("missing-field", Where(src.path, 1, 1), f"this file must start with '{key}:' followed by a list of entries.")
+        return []
+    for other in data:
+        if other != key:
+            line, col = src.pos.find((other,), prefer_key=True)
+            problems.error("unknown-key", Where(src.path, line, col), f"unknown key '{other}' at the top of the file.", f"the only key here is '{key}:'.")
+    records = _validate_each(src, model, data[key], (key,), problems)
+    return [(record, src.pos, src.path, loc) for record, loc in records]
+
+
+def split_languages(body: str, first_line: int) -> tuple[dict[str, PageText], list[tuple[str, int, str]]]:
+    """Split a page body at its `<!-- lang: xx -->` markers; returns texts and marker faults."""
+    texts: dict[str, PageText] = {}
+    faults: list[tuple[str, int, str]] = []
+    lines = body.split("\n")
+    current: tuple[str, int, str | None] | None = None
+    chunk: list[str] = []
+
+    def close() -> None:
+        if current is not None:
+            lang, line, source = current
+            texts[lang] = PageText(lang=lang, markdown="\n".join(chunk).strip() + "\n", line=line, translated_from=source)
+
+    for i, line in enumerate(lines):
+        number = first_line + i
+        match = LANG_MARK_RE.match(line.strip())
+        if match:
+            close()
+            lang = match["lang"]
+            if lang not in LANGS:
+                faults.append(("unknown-language", number, f"unknown language '{lang}'"))
+                current, chunk = None, []
+                continue
+            if lang in texts:
+                faults.append(("duplicate-language", number, f"a second '{lang}' section"))
+            current, chunk = (lang, number + 1, match["src"]), []
+        elif current is None:
+            if line.strip():
+                faults.append(("text-outside-language", number, "text before the first '<!-- lang: id -->' marker"))
+        else:
+            chunk.append(line)
+    close()
+    return texts, faults
+
+
+def load_page(path: Path, root: Path, problems: Problems) -> tuple[Page, Positioned] | None:
+    """A page file: YAML front matter between '---' lines, then one section per language."""
+    shown = relpath(path, root)
+    text = path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        problems.error("front-matter", Where(shown, 1, 1), "a page must start with '---' and its front matter (title, description).", "copy the start of another page in content_src/pages/.")
+        return None
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+    except StopIteration:
+        problems.error("front-matter", Where(shown, 1, 1), "the front matter is not closed by a second '---' line.", "add a line with only '---' after the front matter.")
+        return None
+    src = read_yaml(path, root, problems, line_offset=1, text="\n".join(lines[1:end]))
+    if src is None:
+        return None
+    bodies, faults = split_languages("\n".join(lines[end + 1:]), end + 2)
+    for code, line, what in faults:
+        problems.error(code, Where(shown, line, 1), f"{what}.", "each language starts with a line '<!-- lang: id -->' or '<!-- lang: en -->'.")
+    front = src.pos.data if isinstance(src.pos.data, dict) else {}
+    if "slug" in front:
+        line, col = src.pos.find(("slug",), prefer_key=True)
+        problems.error("unknown-key", Where(shown, line, col), "the slug is the file name; do not write it in the front matter.", f"rename the file to change the slug (now '{path.stem}').")
+        front = {k: v for k, v in front.items() if k != "slug"}
+    page = _validate(src, Page, Page, {**front, "slug": path.stem, "bodies": bodies, "path": shown}, (), problems)
+    return (page, src.pos) if page is not None else None
+
+
+def load_content(
+    root: Path, content_dir: Path | None = None, on: dt.date | None = None
+) -> tuple[Content | None, Problems, "Positions"]:
+    """Read and validate all of content_src/; None as content when it cannot be built.
+
+    `on` is the date that contact freshness is judged against (tests pass their own).
+    """
+    from .checks import check_content
+
+    content_dir = content_dir or root / "content_src"
+    problems = Problems()
+    positions = Positions()
+    if not content_dir.is_dir():
+        problems.error("missing-file", Where(relpath(content_dir, root)), "the content folder does not exist.", "run from the project root, or restore content_src/ from git.")
+        return None, problems, positions
+    site = None
+    site_src = read_yaml(content_dir / SITE_FILE, root, problems) if (content_dir / SITE_FILE).exists() else None
+    if site_src is None and not (content_dir / SITE_FILE).exists():
+        problems.error("missing-file", Where(relpath(content_dir / SITE_FILE, root)), "the site settings file is missing.", "restore content_src/site.yml from git.")
+    if site_src is not None:
+        site = _validate(site_src, Site, Site, site_src.pos.data, (), problems)
+        positions.add(site_src, (), site)
+    fields: dict[str, list[Any]] = {}
+    for name, (key, model) in DATA_FILES.items():
+        path = content_dir / name
+        fields[key] = []
+        if not path.exists():
+            continue
+        for record, pos, shown, loc in load_data_file(path, root, key, model, problems):
+            fields[key].append(record)
+            positions.add(Source_(shown, pos), loc, record)
+    pages = []
+    for path in sorted((content_dir / PAGES_DIR).glob("*.md")):
+        loaded = load_page(path, root, problems)
+        if loaded:
+            pages.append(loaded[0])
+            positions.add(Source_(loaded[0].path, loaded[1]), (), loaded[0])
+    posters = []
+    for path in sorted((content_dir / POSTERS_DIR).glob("*.y*ml")):
+        src = read_yaml(path, root, problems)
+        if src is None:
+            continue
+        poster = _validate(src, Poster, Poster, src.pos.data, (), problems)
+        if poster is not None:
+            if poster.slug != path.stem:
+                line, col = src.pos.find(("slug",))
+                problems.error("invalid-value", Where(src.path, line, col), f"slug '{poster.slug}' differs from the file name '{path.stem}'.", "make the slug and the file name the same.")
+            posters.append(poster)
+            positions.add(src, (), poster)
+    for path in sorted(content_dir.iterdir()):
+        if path.is_file() and path.name not in DATA_FILES and path.name != SITE_FILE and path.name not in OTHER_FILES and not path.name.startswith("."):
+            problems.warning("unknown-file", Where(relpath(path, root)), "the build does not read this file.", f"data files are: {', '.join(sorted(DATA_FILES))}; pages go in pages/, posters in posters/.")
+    if site is None:
+        return None, problems, positions
+    content = Content(site=site, pages=pages, posters=posters, **fields)
+    check_content(content, positions, problems, on or today())
+    return content, problems, positions
+
+
+class Positions:
+    """Where each record (and each path inside it) came from, for later stages' messages."""
+
+    def __init__(self) -> None:
+        self._by_id: dict[int, tuple[Source_, tuple]] = {}
+
+    def add(self, src: Source_, loc: tuple, record: Any) -> None:
+        if record is not None:
+            self._by_id[id(record)] = (src, loc)
+
+    def where(self, record: Any, *sub: str | int, prefer_key: bool = False) -> Where:
+        """Position of a record, or of a path inside it (falls back to the record's start)."""
+        found = self._by_id.get(id(record))
+        if found is None:
+            return Where(getattr(record, "path", "") or "content_src")
+        src, loc = found
+        line, col = src.pos.find(loc + tuple(sub), prefer_key=prefer_key)
+        return Where(src.path, line, col)
+
+
+def today() -> dt.date:
+    """Today's date; tests pass their own date instead of calling this."""
+    return dt.date.today()

@@ -1,0 +1,66 @@
+"""Phone numbers: parsed and formatted with phonenumbers; national short codes handled explicitly."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import phonenumbers
+
+REGION = "ID"
+
+# Indonesia's national short codes. phonenumbers rejects 129 and knows 110/112 only as short
+# numbers, so the codes this project may show are listed here, each with who answers it.
+SHORT_CODES: dict[str, str] = {
+    "110": "police (Polri)",
+    "112": "national emergency number",
+    "129": "SAPA 129, Ministry of Women's Empowerment and Child Protection",
+}
+
+
+@dataclass(frozen=True)
+class Phone:
+    """A validated number: how to show it and how to dial it."""
+
+    display: str
+    e164: str
+    short: bool
+
+    @property
+    def tel(self) -> str:
+        return f"tel:{self.e164}"
+
+    @property
+    def wa_me(self) -> str:
+        """Link that opens a WhatsApp chat (wa.me wants the number without '+')."""
+        return f"https://wa.me/{self.e164.lstrip('+')}"
+
+
+class InvalidPhone(ValueError):
+    """A number that is not a valid Indonesian number or known short code."""
+
+
+def parse_phone(raw: str) -> Phone:
+    """Parse a number as staff write it (0811-1129-129, +62 811 1129 129, 129)."""
+    compact = "".join(ch for ch in str(raw) if ch.isdigit() or ch == "+")
+    if compact in SHORT_CODES:
+        return Phone(display=compact, e164=compact, short=True)
+    try:
+        number = phonenumbers.parse(str(raw), REGION)
+    except phonenumbers.NumberParseException as exc:
+        raise InvalidPhone(str(exc)) from None
+    if not phonenumbers.is_valid_number(number):
+        raise InvalidPhone("not a valid number")
+    display = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return Phone(display=display, e164=e164, short=False)
+
+
+def is_mobile(phone: Phone) -> bool:
+    """True for mobile numbers (the only kind WhatsApp serves)."""
+    if phone.short:
+        return False
+    number = phonenumbers.parse(phone.e164, REGION)
+    return phonenumbers.number_type(number) in (
+        phonenumbers.PhoneNumberType.MOBILE,
+        phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+    )
