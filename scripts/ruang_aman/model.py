@@ -45,7 +45,7 @@ LABELS = (
     "quick_exit", "quick_exit_hint", "shift_count", "skip_to_content", "search", "search_placeholder",
     "search_none", "search_results", "language_switch", "call", "whatsapp", "address", "hours",
     "cost", "source", "verified_on", "no_number", "myth", "fact", "examples", "signs", "total",
-    "chart_note", "draft_banner", "outdated_banner", "hotlines_title", "offline_bundle",
+    "chart_note", "category", "draft_banner", "outdated_banner", "hotlines_title", "offline_bundle",
 )
 
 

@@ -1,0 +1,255 @@
+"""Render each page record into one Markdown file per language for MkDocs (docs/<lang>/)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from html import escape
+from pathlib import Path
+
+import yaml
+
+from . import LANGS
+from .charts import stats_html
+from .macros import MACRO_RE
+from .model import Contact, Content, Page
+from .phones import parse_phone
+
+GENERATED = "GENERATED from {src} by scripts/ruang_aman/pages.py - do not edit; edit {src} and run make site."
+PAGE_LINK_RE = re.compile(r"\]\(([a-z0-9-]+)\.html(#[^)]*)?\)")
+
+
+def lang_dir(lang: str) -> str:
+    """Folder of a language below the site root: '' for the primary language, 'en/' otherwise."""
+    return "" if lang == LANGS[0] else f"{lang}/"
+
+
+def to_root(lang: str) -> str:
+    """Relative path from a page of `lang` back to the site root."""
+    return "../" * lang_dir(lang).count("/")
+
+
+def page_url(base_url: str, slug: str, lang: str) -> str:
+    """Absolute URL of a page, derived from the one base URL."""
+    return f"{base_url}{lang_dir(lang)}{'index' if slug == 'index' else slug}.html"
+
+
+def text_hash(markdown: str) -> str:
+    """Short hash of a text, to record which Indonesian version a translation was made from."""
+    return hashlib.sha256(markdown.strip().encode("utf-8")).hexdigest()[:12]
+
+
+def is_outdated(page: Page) -> bool:
+    """True when the English text records an Indonesian version other than the current one."""
+    primary, *others = LANGS
+    if primary not in page.bodies:
+        return False
+    current = text_hash(page.bodies[primary].markdown)
+    return any(
+        lang in page.bodies and page.bodies[lang].translated_from not in (None, current)
+        for lang in others
+    )
+
+
+class Renderer:
+    """Fills a page's placeholders for one language."""
+
+    def __init__(self, content: Content, lang: str):
+        self.content, self.lang = content, lang
+        self.site = content.site
+        self.root = to_root(lang)
+
+    def t(self, text) -> str:
+        return escape((text.get(self.lang) if text is not None else "") or "")
+
+    def label(self, key: str) -> str:
+        return escape(self.site.label(key, self.lang))
+
+    def source_title(self, key: str) -> str:
+        source = next((s for s in self.content.sources if s.key == key), None)
+        return source.title if source else key
+
+    # --- placeholders -------------------------------------------------------------------
+    def hotlines(self) -> str:
+        buttons = "".join(self._call_buttons(self.content.contact(k), big=True) for k in self.site.hotlines)
+        return f'<div class="ra-hotlines" role="group" aria-label="{self.label("hotlines_title")}">{buttons}</div>'
+
+    def _call_buttons(self, contact: Contact | None, big: bool = False) -> str:
+        if contact is None:
+            return ""
+        out = []
+        name = self.t(contact.name)
+        if contact.phone:
+            phone = parse_phone(contact.phone)
+            out.append(
+                f'<a class="ra-call{" ra-call--big" if big else ""}" href="{phone.tel}">'
+                f'<span class="ra-call__label">{self.label("call")} {name}</span> '
+                f'<span class="ra-call__number">{escape(phone.display)}</span></a>'
+            )
+        if contact.whatsapp:
+            wa = parse_phone(contact.whatsapp)
+            out.append(
+                f'<a class="ra-call ra-call--wa{" ra-call--big" if big else ""}" href="{wa.wa_me}" rel="noreferrer">'
+                f'<span class="ra-call__label">{self.label("whatsapp")} {name}</span> '
+                f'<span class="ra-call__number">{escape(wa.display)}</span></a>'
+            )
+        return "".join(out)
+
+    def contact(self, key: str) -> str:
+        return self._card(self.content.contact(key))
+
+    def _card(self, contact: Contact | None) -> str:
+        if contact is None:
+            return ""
+        rows = []
+        if contact.address:
+            rows.append(f"<dt>{self.label('address')}</dt><dd>{escape(contact.address)}</dd>")
+        if contact.hours:
+            rows.append(f"<dt>{self.label('hours')}</dt><dd>{self.t(contact.hours)}</dd>")
+        if contact.cost:
+            rows.append(f"<dt>{self.label('cost')}</dt><dd>{self.t(contact.cost)}</dd>")
+        rows.append(f"<dt>{self.label('source')}</dt><dd>{escape(contact.source)} ({self.label('verified_on')} {contact.verified_on.isoformat()})</dd>")
+        buttons = self._call_buttons(contact) or f'<p class="ra-no-number">{self.label("no_number")}</p>'
+        return (
+            f'<section class="ra-card" id="kontak-{contact.key}" data-contact="{contact.key}">'
+            f'<h3>{self.t(contact.name)}</h3><p>{self.t(contact.role)}</p>'
+            f'<div class="ra-card__actions">{buttons}</div><dl>{"".join(rows)}</dl></section>'
+        )
+
+    def contacts(self, scope: str | None = None) -> str:
+        cards = [self._card(c) for c in self.content.contacts if scope is None or c.scope == scope]
+        return f'<div class="ra-cards">{"".join(cards)}</div>'
+
+    def violence(self, group: str | None = None) -> str:
+        out = []
+        for kind in self.content.violence:
+            if group and kind.group != group:
+                continue
+            examples = "".join(f"<li>{escape(x)}</li>" for x in kind.examples.get(self.lang) or [])
+            signs = "".join(f"<li>{escape(x)}</li>" for x in kind.signs.get(self.lang) or [])
+            out.append(
+                f'<section class="ra-kind" id="{kind.key}"><h3>{self.t(kind.name)}</h3><p>{self.t(kind.definition)}</p>'
+                f'<h4>{self.label("examples")}</h4><ul>{examples}</ul>'
+                f'<h4>{self.label("signs")}</h4><ul>{signs}</ul></section>'
+            )
+        return "".join(out)
+
+    def impacts(self) -> str:
+        items = "".join(f"<li><strong>{self.t(i.name)}</strong>: {self.t(i.description)}</li>" for i in self.content.impacts)
+        return f'<ul class="ra-impacts">{items}</ul>'
+
+    def laws(self) -> str:
+        out = []
+        for law in self.content.laws:
+            points = "".join(f"<li>{escape(x)}</li>" for x in law.protects.get(self.lang) or [])
+            out.append(f'<section class="ra-law" id="{law.key}"><h3>{escape(law.short)}: {self.t(law.title)}</h3><ul>{points}</ul></section>')
+        return "".join(out)
+
+    def myths(self) -> str:
+        out = [
+            f'<div class="ra-myth"><p class="ra-myth__myth"><strong>{self.label("myth")}:</strong> {self.t(m.myth)}</p>'
+            f'<p class="ra-myth__fact"><strong>{self.label("fact")}:</strong> {self.t(m.fact)}</p></div>'
+            for m in self.content.myths
+        ]
+        return "".join(out)
+
+    def steps(self) -> str:
+        items = "".join(
+            f'<li class="ra-step" id="langkah-{s.key}"><strong>{self.t(s.title)}</strong><span>{self.t(s.text)}</span></li>'
+            for s in self.content.steps
+        )
+        return f'<ol class="ra-steps">{items}</ol>'
+
+    def stats(self, key: str) -> str:
+        dataset = next(d for d in self.content.datasets if d.key == key)
+        labels = {k: self.site.label(k, self.lang) for k in ("total", "source", "category")}
+        return stats_html(dataset, self.lang, labels, self.source_title(dataset.source))
+
+    def fact(self, key: str) -> str:
+        fact = next(f for f in self.content.facts if f.key == key)
+        return f'<span class="ra-fact" data-fact="{fact.key}">{fact.value}</span>'
+
+    def sources(self) -> str:
+        items = []
+        for s in self.content.sources:
+            bits = [escape(s.author)] if s.author else []
+            bits.append(f"<cite>{escape(s.title)}</cite>")
+            bits += [escape(str(x)) for x in (s.publisher, s.year) if x]
+            where = f' <a href="{escape(s.url)}" rel="noreferrer">{escape(s.url)}</a>' if s.url else ""
+            note = f" {self.t(s.note)}" if s.note else ""
+            items.append(f'<li id="sumber-{s.key}">{", ".join(bits)}.{where}{note}</li>')
+        return f'<ol class="ra-sources">{"".join(items)}</ol>'
+
+    def link(self, slug: str) -> str:
+        page = self.content.page(slug)
+        return f"[{page.title.get(self.lang) or page.title.id}]({slug}.md)"
+
+    def posters(self) -> str:
+        from .posters import gallery_html
+
+        return gallery_html(self.content, self.lang, self.root)
+
+    def expand(self, markdown: str) -> str:
+        """Replace every placeholder; page links become .md links so MkDocs checks them."""
+
+        def one(match: re.Match) -> str:
+            name, args = match.group(1), match.group(2).split()
+            html = getattr(self, name)(*args)
+            return html if name in ("fact", "link") else f"\n\n{html}\n\n"
+
+        text = MACRO_RE.sub(one, markdown)
+        return PAGE_LINK_RE.sub(lambda m: f"]({m.group(1)}.md{m.group(2) or ''})", text)
+
+
+def render_page(page: Page, lang: str, content: Content, pages: list[Page]) -> str:
+    """One language of one page as Markdown with front matter for the theme."""
+    site = content.site
+    body = page.bodies.get(lang)
+    alternates = [
+        {"lang": other, "href": f"{to_root(lang)}{lang_dir(other)}{page.url()}",
+         "url": page_url(site.base_url, page.slug, other), "name": site.language_names.get(other)}
+        for other in LANGS
+    ]
+    meta = {
+        "title": page.title.get(lang) or page.title.id,
+        "description": page.description.get(lang) or page.description.id,
+        "ra_lang": lang,
+        "ra_slug": page.slug,
+        "ra_root": to_root(lang),
+        "ra_alternates": alternates,
+        "ra_draft": page.draft or not page.is_complete(),
+        "ra_outdated": lang != LANGS[0] and is_outdated(page),
+    }
+    header = "# " + GENERATED.format(src=page.path) + "\n"
+    markdown = Renderer(content, lang).expand(body.markdown) if body else ""
+    return "---\n" + header + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + markdown
+
+
+def nav_for(pages: list[Page], lang: str) -> list[dict[str, str]]:
+    """The navigation of one language, in the order the content gives."""
+    ordered = sorted((p for p in pages if p.nav is not None), key=lambda p: (p.nav, p.slug))
+    return [{(p.title.get(lang) or p.title.id): f"{'index' if p.slug == 'index' else p.slug}.md"} for p in ordered]
+
+
+def write_pages(content: Content, docs_dir: Path, include_drafts: bool) -> dict[str, list[Page]]:
+    """Write docs/<lang>/*.md for every published page; stale generated files are removed.
+
+    Files are rewritten only when their text changed, so a live preview does not loop.
+    """
+    pages = content.published_pages(include_drafts)
+    written: dict[str, list[Page]] = {}
+    for lang in LANGS:
+        folder = docs_dir / lang
+        folder.mkdir(parents=True, exist_ok=True)
+        wanted = set()
+        for page in pages:
+            target = folder / ("index.md" if page.slug == "index" else f"{page.slug}.md")
+            wanted.add(target)
+            text = render_page(page, lang, content, pages)
+            if not target.exists() or target.read_text(encoding="utf-8") != text:
+                target.write_text(text, encoding="utf-8")
+        for stale in folder.glob("*.md"):
+            if stale not in wanted:
+                stale.unlink()
+        written[lang] = pages
+    return written
