@@ -1,0 +1,106 @@
+/* Ruang Aman: quick exit, service worker, search on demand. No dependencies, no inline code (CSP script-src 'self').
+   The only script every page loads; search code and its index load only on the search page. */
+(function () {
+  "use strict";
+  var doc = document, html = doc.documentElement;
+  var me = doc.currentScript;
+  // The site root, from this script's own address (…/assets/ra/ruang-aman.js): works under a sub-path and from file://.
+  var root = me ? me.src.replace(/assets\/ra\/ruang-aman\.js(\?.*)?$/, "") : "";
+  html.classList.remove("no-js");
+  html.classList.add("js");
+
+  /* ---- Quick exit ------------------------------------------------------------------------------------------ */
+  var exitLink = doc.getElementById("ra-exit");
+  var status = doc.getElementById("ra-exit-status");
+  var PRESSES = 3, WINDOW_MS = 5000;
+  var presses = [], shiftDown = false, shiftAlone = false, clearTimer = 0;
+
+  function leave() {
+    // Hide at once: the page must not stay on screen while the neutral site loads.
+    html.classList.add("ra-leaving");
+    var target = exitLink ? exitLink.getAttribute("data-exit") || exitLink.href : "about:blank";
+    // replace(): the page is not left behind in the history, so Back does not return to it.
+    window.location.replace(target);
+  }
+
+  function say(text) {
+    if (status) status.textContent = text;
+  }
+
+  function resetCount() {
+    presses = [];
+    say("");
+  }
+
+  if (exitLink) {
+    exitLink.addEventListener("click", function (event) {
+      if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      leave();
+    });
+  }
+
+  doc.addEventListener("keydown", function (event) {
+    if (event.key === "Shift") {
+      if (!event.repeat) {
+        shiftDown = true;
+        // Shift pressed together with Ctrl, Alt or Meta is a shortcut, not a press towards the exit.
+        shiftAlone = !(event.ctrlKey || event.altKey || event.metaKey);
+      }
+      return;
+    }
+    // Any other key while Shift is held (a capital letter, Shift+Tab): that Shift press does not count.
+    if (shiftDown) shiftAlone = false;
+  }, true);
+
+  doc.addEventListener("keyup", function (event) {
+    if (event.key !== "Shift") return;
+    var counts = shiftDown && shiftAlone;
+    shiftDown = shiftAlone = false;
+    if (!counts) return;
+    var now = Date.now();
+    presses = presses.filter(function (t) { return now - t < WINDOW_MS; });
+    presses.push(now);
+    if (presses.length >= PRESSES) {
+      resetCount();
+      leave();
+      return;
+    }
+    var template = (status && status.getAttribute("data-template")) || "{n}";
+    say(template.replace("{n}", String(PRESSES - presses.length)));
+    clearTimeout(clearTimer);
+    clearTimer = setTimeout(resetCount, WINDOW_MS);
+  }, true);
+
+  // Coming back through the back/forward cache: show the page again and start counting afresh.
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) {
+      html.classList.remove("ra-leaving");
+      resetCount();
+    }
+  });
+
+  /* ---- Service worker (http/https only, never from file://) ------------------------------------------------ */
+  if ("serviceWorker" in navigator && /^https?:$/.test(location.protocol) && root) {
+    window.addEventListener("load", function () {
+      navigator.serviceWorker.register(root + "sw.js", { scope: root }).catch(function () {});
+    });
+  }
+
+  /* ---- Search: the code and the index of this language load only on the search page ------------------------ */
+  var results = doc.getElementById("ra-search-results");
+  if (results) {
+    var load = function (src, done) {
+      var s = doc.createElement("script");
+      s.src = src;
+      s.onload = done;
+      s.onerror = function () { say(""); };
+      doc.head.appendChild(s);
+    };
+    load(root + "assets/ra/ra-search.js", function () {
+      load(root + "assets/ra/search-" + results.getAttribute("data-lang") + ".js", function () {
+        if (window.RuangAmanSearch) window.RuangAmanSearch.start(results);
+      });
+    });
+  }
+})();

@@ -1,0 +1,62 @@
+# Ruang Aman: the commands staff and CI use. `make help` lists them.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+TOOLS_STAMP := build/.tools
+NODE_STAMP := build/node_modules/.installed
+BUILD := $(PY) scripts/build_site.py
+
+.PHONY: help site test serve check bench new-page new-poster translations mark-translated privacy clean
+
+help: ## list the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 20
+
+# The virtual environment is (re)installed only when requirements.txt changes.
+$(STAMP): requirements.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(TOOLS_STAMP): scripts/ensure_tools.sh
+	@scripts/ensure_tools.sh
+	@mkdir -p build && touch $@
+
+$(NODE_STAMP): package.json package-lock.json | $(TOOLS_STAMP)
+	@mkdir -p build && cp package.json package-lock.json build/
+	@cd build && npm ci --silent --no-audit --no-fund
+	@touch $@
+
+site: $(STAMP) ## validate content_src/, build site/ (strict), print a summary
+	@$(BUILD) build --strict
+
+check: $(STAMP) ## validate content_src/ only and list every problem (nothing is written)
+	@$(BUILD) check --strict
+
+serve: $(STAMP) ## live preview with drafts on http://127.0.0.1:8000/ (reloads on save)
+	@$(BUILD) serve --port $${PORT:-8000}
+
+test: $(STAMP) $(TOOLS_STAMP) $(NODE_STAMP) ## the whole test suite, browser tests included
+	@$(PY) -m pytest
+
+bench: $(STAMP) $(TOOLS_STAMP) $(NODE_STAMP) ## print speed and size figures beside their budgets
+	@$(PY) scripts/bench.py
+
+new-page: $(STAMP) ## scaffold a bilingual draft page: make new-page SLUG=my-page
+	@$(BUILD) new-page "$(SLUG)"
+
+new-poster: $(STAMP) ## scaffold a poster: make new-poster SLUG=my-poster
+	@$(BUILD) new-poster "$(SLUG)"
+
+translations: $(STAMP) ## table of translation status per page (complete / missing / outdated)
+	@$(BUILD) translations
+
+mark-translated: $(STAMP) ## record that the English of SLUG matches the current Indonesian
+	@$(BUILD) mark-translated "$(SLUG)"
+
+privacy: $(STAMP) ## run the privacy guard over content_src/, docs/ and site/
+	@$(PY) scripts/check_privacy.py
+
+clean: ## remove generated files (site/, docs/, build/); keeps .venv
+	rm -rf site docs build

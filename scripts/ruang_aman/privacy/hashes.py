@@ -1,0 +1,118 @@
+"""content_src/privacy-hashes.yml: the salt, salted fingerprints of protected names, photo hashes.
+
+The file never holds a name or a photo. A name is stored as a keyed BLAKE2b digest of its
+canonical form (see normalize.name_key), a photo as its 64-bit perceptual hash.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .findings import ConfigError
+
+HEADER = """\
+# Privacy guard: salted fingerprints of protected names and perceptual hashes of protected photos.
+# Never write a name or a photo here. Add entries with the guard itself:
+#   python scripts/check_privacy.py --protect-name -        (type names, one per line, then Ctrl-D)
+#   python scripts/check_privacy.py --protect-photo FILE    (only the hash is stored)
+# salt: random key for the fingerprints; changing it invalidates every name entry below.
+# names: {hash, words}: keyed BLAKE2b of the normalised name, and its number of words.
+# photos: {phash, added}: 64-bit DCT perceptual hash (ImageHash.phash) as hex.
+"""
+
+
+@dataclass(frozen=True)
+class NameHash:
+    hash: str
+    words: int
+
+
+@dataclass(frozen=True)
+class PhotoHash:
+    phash: str
+    added: str = ""
+
+
+@dataclass
+class HashStore:
+    """The parsed file; `salt` is bytes, `path` is where it is saved back."""
+
+    path: Path
+    salt: bytes
+    names: list[NameHash] = field(default_factory=list)
+    photos: list[PhotoHash] = field(default_factory=list)
+
+    def keyed(self, purpose: str, text: str, chars: int = 32) -> str:
+        """Hex digest of text keyed with the salt; purpose separates uses (name, mask, id)."""
+        digest = hashlib.blake2b(text.encode("utf-8"), key=self.salt[:64], digest_size=16,
+                                 person=purpose.encode("ascii")[:16])
+        return digest.hexdigest()[:chars]
+
+    def name_hash(self, key: str) -> str:
+        return self.keyed("ra-name", key)
+
+    def add_name(self, key: str) -> bool:
+        """Record a canonical name (and its joined form for slugs); False if already there."""
+        added = False
+        forms = [(key, len(key.split()))]
+        if " " in key:
+            forms.append((key.replace(" ", ""), 1))
+        known = {n.hash for n in self.names}
+        for form, words in forms:
+            h = self.name_hash(form)
+            if h not in known:
+                self.names.append(NameHash(h, words))
+                known.add(h)
+                added = True
+        return added
+
+    def add_photo(self, phash_hex: str) -> bool:
+        if any(p.phash == phash_hex for p in self.photos):
+            return False
+        self.photos.append(PhotoHash(phash_hex, dt.date.today().isoformat()))
+        return True
+
+    def save(self) -> None:
+        data = {
+            "salt": self.salt.hex(),
+            "names": [{"hash": n.hash, "words": n.words} for n in self.names],
+            "photos": [{"phash": p.phash, "added": p.added} for p in self.photos],
+        }
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.write_text(HEADER + yaml.safe_dump(data, sort_keys=False, default_flow_style=False),
+                             encoding="utf-8")
+
+
+def new_salt() -> bytes:
+    return secrets.token_bytes(16)
+
+
+def load_store(path: Path) -> HashStore:
+    """Read the file; a missing file is an empty store with a fresh salt (saved on first add)."""
+    if not path.exists():
+        return HashStore(path, new_salt())
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"{path}: cannot read the privacy hashes file ({exc}); restore it from git.") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a mapping with salt, names and photos; restore it from git.")
+    try:
+        salt = bytes.fromhex(str(data.get("salt") or ""))
+        names = [NameHash(str(e["hash"]), int(e["words"])) for e in data.get("names") or []]
+        photos = [PhotoHash(str(e["phash"]), str(e.get("added", ""))) for e in data.get("photos") or []]
+        for p in photos:
+            int(p.phash, 16)
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ConfigError(f"{path}: malformed entry ({exc}); each name needs hash and words, "
+                          f"each photo a hex phash. Restore the file from git.") from None
+    if not salt:
+        raise ConfigError(f"{path}: the salt is missing; restore the file from git "
+                          f"(a new salt would invalidate every stored name).")
+    return HashStore(path, salt, names, photos)

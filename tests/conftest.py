@@ -1,0 +1,35 @@
+"""Shared fixtures: the project root, scratch copies of content, a dated loader."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+TODAY = dt.date(2026, 11, 29)  # tests inject the date: nothing here depends on the clock
+
+
+@pytest.fixture
+def scratch(tmp_path: Path) -> Path:
+    """A project root in tmp with the theme, mkdocs.yml and the minimal content fixture."""
+    shutil.copytree(ROOT / "tests" / "fixtures" / "minimal", tmp_path / "content_src")
+    (tmp_path / "content_src" / "README.md").unlink()
+    shutil.copytree(ROOT / "theme", tmp_path / "theme")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    return tmp_path
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """A project root in tmp with the real content_src/, theme and mkdocs.yml."""
+    for name in ("content_src", "theme", "fonts"):
+        if (ROOT / name).exists():
+            shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    return tmp_path

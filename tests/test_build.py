@@ -1,0 +1,179 @@
+"""End to end: the real build of the real content, and what a failed build must leave alone."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, TODAY
+
+from ruang_aman import LANGS
+from ruang_aman.build import build
+from ruang_aman.load import load_content
+from ruang_aman.pages import page_url
+
+EXTERNAL_RESOURCE_RE = re.compile(
+    r"""<(?:script|img|iframe|source|audio|video|embed|object)\b[^>]*\b(?:src|data|srcset)\s*=\s*["']?\s*(?:https?:)?//"""
+    r"""|<link\b(?=[^>]*\brel\s*=\s*["']?(?:stylesheet|icon|preload|prefetch|preconnect|dns-prefetch|manifest|modulepreload))[^>]*\bhref\s*=\s*["']?\s*(?:https?:)?//"""
+    r"""|url\(\s*["']?\s*(?:https?:)?//|@import\s+["']?(?:url\()?\s*["']?(?:https?:)?//|importScripts\(\s*["'](?:https?:)?//""",
+    re.IGNORECASE,
+)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """The real content built once into a temporary site/ (strict, as CI and make site do)."""
+    site = tmp_path_factory.mktemp("built") / "site"
+    assert build(ROOT, strict=True, today=TODAY, site_dir=site, quiet=True) == 0
+    return site
+
+
+@pytest.fixture(scope="session")
+def content():
+    loaded, problems, _ = load_content(ROOT, on=TODAY)
+    assert loaded is not None
+    return loaded
+
+
+def tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(path.relative_to(folder).as_posix().encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def test_every_page_exists_in_both_languages_with_lang_and_alternates(built, content):
+    base = content.site.base_url
+    for page in content.published_pages():
+        for lang in LANGS:
+            html = (built / ("" if lang == "id" else "en") / page.url()).read_text(encoding="utf-8")
+            assert f'<html lang="{lang}"' in html, (page.slug, lang)
+            for other in LANGS:
+                assert f'<link rel="alternate" hreflang="{other}" href="{page_url(base, page.slug, other)}">' in html
+            assert f'hreflang="x-default" href="{page_url(base, page.slug, LANGS[0])}"' in html
+            # the language switch leads to the same page in the other language
+            other = LANGS[1] if lang == LANGS[0] else LANGS[0]
+            href = re.search(rf'class="ra-lang" href="([^"]+)" hreflang="{other}"', html)
+            assert href, (page.slug, lang)
+            target = (built / ("" if lang == "id" else "en") / href.group(1)).resolve()
+            assert target == (built / ("" if other == "id" else "en") / page.url()).resolve()
+            assert page.title.get(lang) in html
+
+
+def test_english_pages_are_english(built, content):
+    for page in content.published_pages():
+        html = (built / "en" / page.url()).read_text(encoding="utf-8")
+        assert (page.title.en or "") in html
+        assert page.title.id == page.title.en or f"<title>{page.title.id} -" not in html
+
+
+def test_no_built_file_loads_anything_from_another_host(built):
+    offenders = []
+    for path in built.rglob("*"):
+        if path.suffix in (".html", ".css", ".js", ".svg", ".xml", ".json", ".webmanifest") and path.is_file():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            for match in EXTERNAL_RESOURCE_RE.finditer(text):
+                offenders.append(f"{path.relative_to(built)}: {match.group(0)[:80]}")
+    assert not offenders, "\n".join(offenders)
+
+
+def test_the_external_reference_check_catches_a_cdn_script():
+    assert EXTERNAL_RESOURCE_RE.search('<script src="https://cdn.example/x.js"></script>')
+    assert EXTERNAL_RESOURCE_RE.search('<link href="//fonts.googleapis.com/css" rel="stylesheet">')
+    assert EXTERNAL_RESOURCE_RE.search("body{background:url('https://x.example/a.png')}")
+    assert not EXTERNAL_RESOURCE_RE.search('<a href="https://wa.me/628111129129">chat</a>')
+
+
+def test_every_page_has_csp_and_no_referrer(built):
+    for html_path in built.rglob("*.html"):
+        html = html_path.read_text(encoding="utf-8")
+        if "<head" not in html:
+            continue
+        assert '<meta http-equiv="Content-Security-Policy"' in html, html_path
+        csp = re.search(r'Content-Security-Policy" content="([^"]+)"', html).group(1)
+        assert "default-src 'self'" in csp and "unsafe-inline" not in csp
+        assert '<meta name="referrer" content="no-referrer">' in html, html_path
+        inline = re.findall(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/(?:ld\+)?json\")[^>]*>", html)
+        assert not inline, f"{html_path}: inline script the CSP would block"
+
+
+def test_no_placeholder_text_in_the_built_site(built):
+    for path in built.rglob("*.html"):
+        text = re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8"))
+        assert not re.search(r"\b(TODO|FIXME|lorem ipsum|xxx+)\b", text, re.IGNORECASE), path
+
+
+def test_hotlines_are_tap_to_call_on_every_page(built, content):
+    numbers = [content.contact(k) for k in content.site.hotlines]
+    for path in list(built.glob("*.html")) + list((built / "en").glob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        if "ra-hotline-box" not in html and path.name == "404.html":
+            continue
+        for contact in numbers:
+            if contact.phone:
+                assert f'href="tel:{contact.phone}"' in html or "tel:+62" in html, path
+
+
+def test_statistics_shown_equal_the_data_file(built, content):
+    for dataset in content.datasets:
+        for lang in LANGS:
+            pages = [p for p in (built / ("" if lang == "id" else "en")).glob("*.html")
+                     if f'data-dataset="{dataset.key}"' in p.read_text(encoding="utf-8")]
+            assert pages, f"dataset {dataset.key} is shown on no {lang} page"
+            html = pages[0].read_text(encoding="utf-8")
+            for series in dataset.series:
+                for period, value in zip(dataset.periods, series.values):
+                    bar = f'data-series="{series.key}" data-period="{period}" data-value="{value}"'
+                    assert bar in html, (lang, series.key, period)
+                row = re.search(rf'<tr data-series="{series.key}">(.*?)</tr>', html).group(1)
+                cells = [int(c.replace(".", "").replace(",", "")) for c in re.findall(r'<td data-period="\d+">([\d.,]+)</td>', row)]
+                assert cells == series.values
+                if series.total is not None:
+                    assert f'<td class="ra-total">{series.total}</td>' in row.replace(".", "")
+
+
+def test_generated_pages_are_marked_and_ignored_by_git():
+    generated = list((ROOT / "docs").rglob("*.md"))
+    assert generated
+    for path in generated:
+        assert "GENERATED from content_src/pages/" in path.read_text(encoding="utf-8").split("\n", 3)[1]
+    assert "/docs/" in (ROOT / ".gitignore").read_text() and "/site/" in (ROOT / ".gitignore").read_text()
+
+
+def test_a_failed_build_leaves_the_previous_site_byte_identical(project_copy):
+    site = project_copy / "site"
+    assert build(project_copy, strict=True, today=TODAY, site_dir=site, posters=False, quiet=True) == 0
+    before = tree_digest(site)
+    before_content = tree_digest(project_copy / "content_src")
+    page = next((project_copy / "content_src" / "pages").glob("*.md"))
+    page.write_text(page.read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8")
+    assert build(project_copy, strict=True, today=TODAY, site_dir=site, posters=False, quiet=True) == 1
+    assert tree_digest(site) == before
+    assert tree_digest(project_copy / "content_src") != before_content  # only our edit changed it
+    assert not list((project_copy / "build").glob("site-*")), "staging folders must be cleaned up"
+
+
+def test_the_build_never_writes_into_content_src(project_copy):
+    before = tree_digest(project_copy / "content_src")
+    assert build(project_copy, strict=True, today=TODAY, site_dir=project_copy / "site", posters=False, quiet=True) == 0
+    assert tree_digest(project_copy / "content_src") == before
+
+
+def test_drafts_are_left_out_of_the_site_and_shown_in_preview_builds(project_copy):
+    pages = project_copy / "content_src" / "pages"
+    (pages / "draf-baru.md").write_text(
+        "---\ntitle:\n  id: Draf baru\ndescription:\n  id: Halaman baru.\ndraft: true\n---\n<!-- lang: id -->\n# Draf baru\n\nTeks.\n",
+        encoding="utf-8",
+    )
+    site = project_copy / "site"
+    assert build(project_copy, strict=True, today=TODAY, site_dir=site, posters=False, quiet=True) == 0
+    assert not (site / "draf-baru.html").exists() and not (site / "en" / "draf-baru.html").exists()
+    preview = project_copy / "preview"
+    assert build(project_copy, strict=False, today=TODAY, site_dir=preview, include_drafts=True, posters=False, quiet=True) == 0
+    html = (preview / "draf-baru.html").read_text(encoding="utf-8")
+    assert "ra-banner--draft" in html

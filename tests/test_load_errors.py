@@ -1,0 +1,226 @@
+"""One case per error class: the code, the file, the line and the message a staff member sees."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, TODAY
+
+from ruang_aman.load import load_content
+from ruang_aman.problems import Level
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture changed: {old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(path: Path, needle: str) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in {path}")
+
+
+def problems_of(root: Path, on=TODAY):
+    content, problems, _ = load_content(root, on=on)
+    return content, problems
+
+
+def only(problems, code: str):
+    found = [p for p in problems.items if p.code == code]
+    assert found, f"no {code} in: " + "\n".join(p.format() for p in problems.items)
+    return found[0]
+
+
+def test_minimal_content_is_clean(scratch):
+    content, problems = problems_of(scratch)
+    assert content is not None
+    assert not problems.fails(strict=True), [p.format() for p in problems.items]
+
+
+def test_yaml_syntax_error_names_file_line_and_column(scratch):
+    contacts = scratch / "content_src" / "contacts.yml"
+    edit(contacts, "    scope: national\n    phone: \"129\"", "    scope: national\n    phone: \"129\n")
+    _, problems = problems_of(scratch)
+    p = only(problems, "yaml-syntax")
+    assert p.level == Level.ERROR and p.where.path == "content_src/contacts.yml" and p.where.line >= 8
+    assert "not valid YAML" in p.message and "indentation" in p.hint
+
+
+def test_unknown_key_is_an_error_with_a_did_you_mean(scratch):
+    page = scratch / "content_src" / "pages" / "index.md"
+    edit(page, "title:\n", "titel:\n")
+    _, problems = problems_of(scratch)
+    p = only(problems, "unknown-key")
+    assert (p.where.path, p.where.line, p.where.col) == ("content_src/pages/index.md", 2, 1)
+    assert "'titel'" in p.message and "did you mean 'title'" in p.hint
+
+
+def test_duplicate_key_in_yaml(scratch):
+    site = scratch / "content_src" / "site.yml"
+    edit(site, "default_lang: id\n", "default_lang: id\ndefault_lang: id\n")
+    _, problems = problems_of(scratch)
+    p = only(problems, "duplicate-key")
+    assert p.where.line == line_of(site, "default_lang") + 1 and "written twice" in p.message
+
+
+def test_missing_field(scratch):
+    contacts = scratch / "content_src" / "contacts.yml"
+    edit(contacts, "    source: Kepolisian Negara Republik Indonesia (polri.go.id)\n", "")
+    _, problems = problems_of(scratch)
+    p = only(problems, "missing-field")
+    assert p.where.path == "content_src/contacts.yml" and "contacts[1].source is missing" in p.message
+
+
+def test_invalid_date(scratch):
+    contacts = scratch / "content_src" / "contacts.yml"
+    edit(contacts, "verified_on: 2026-11-29", "verified_on: 29-11-2026")
+    _, problems = problems_of(scratch)
+    p = only(problems, "invalid-value")
+    assert p.where.line == line_of(contacts, "29-11-2026") and "YYYY-MM-DD" in p.hint
+
+
+def test_invalid_phone(scratch):
+    contacts = scratch / "content_src" / "contacts.yml"
+    edit(contacts, "whatsapp: 08111-129-129", "whatsapp: 0812-34")
+    _, problems = problems_of(scratch)
+    p = only(problems, "invalid-phone")
+    assert (p.where.line, p.where.col) == (line_of(contacts, "0812-34"), 15)
+    assert 'whatsapp "0812-34" is not a valid Indonesian number' in p.message
+    assert "0811-1129-129" in p.hint
+
+
+def test_unknown_reference(scratch):
+    site = scratch / "content_src" / "site.yml"
+    edit(site, "hotlines: [sapa-129, police-110, emergency-112]", "hotlines: [sapa-129, polisi]")
+    _, problems = problems_of(scratch)
+    p = only(problems, "unknown-reference")
+    assert p.where.line == line_of(site, "hotlines: [") and "'polisi'" in p.message
+
+
+def test_missing_translation_is_a_warning_that_fails_strict(scratch):
+    site = scratch / "content_src" / "site.yml"
+    edit(site, "  en: Ruang Aman\n", "")
+    _, problems = problems_of(scratch)
+    p = only(problems, "missing-translation")
+    assert p.level == Level.WARNING and p.where.path == "content_src/site.yml"
+    assert problems.fails(strict=True) and not problems.fails(strict=False)
+
+
+def test_missing_language_section_of_a_page(scratch):
+    page = scratch / "content_src" / "pages" / "index.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.split("<!-- lang: en -->")[0], encoding="utf-8")
+    content, problems = problems_of(scratch)
+    p = only(problems, "missing-translation")
+    assert "no en section" in p.message and p.where.path == "content_src/pages/index.md"
+    assert content.published_pages() == []  # never published in one language only
+
+
+def test_translation_mismatch_of_placeholders(scratch):
+    page = scratch / "content_src" / "pages" / "index.md"
+    text = page.read_text(encoding="utf-8")
+    head, en = text.split("<!-- lang: en -->")
+    page.write_text(head + "<!-- lang: en -->" + en.replace("{{ hotlines }}", ""), encoding="utf-8")
+    _, problems = problems_of(scratch)
+    p = only(problems, "translation-mismatch")
+    assert p.where.line == line_of(page, "<!-- lang: en -->") + 1 and "{{ hotlines }}" in p.message
+
+
+def test_phone_number_typed_into_prose(scratch):
+    page = scratch / "content_src" / "pages" / "index.md"
+    edit(page, "# Kamu tidak sendirian\n", "# Kamu tidak sendirian\n\nTelepon 0811-1129-129 sekarang.\n")
+    _, problems = problems_of(scratch)
+    p = only(problems, "number-in-prose")
+    assert (p.where.line, p.where.col) == (line_of(page, "Telepon 0811"), 9)
+    assert "{{ contact KEY }}" in p.hint
+
+
+def test_unknown_placeholder(scratch):
+    page = scratch / "content_src" / "pages" / "index.md"
+    edit(page, "{{ hotlines }}", "{{ hotline }}")
+    _, problems = problems_of(scratch)
+    p = only(problems, "unknown-placeholder")
+    assert (p.where.line, p.where.col) == (line_of(page, "{{ hotline }}"), 1) and "hotlines" in p.hint
+
+
+def test_broken_link(scratch):
+    page = scratch / "content_src" / "pages" / "index.md"
+    edit(page, "# You are not alone\n", "# You are not alone\n\nSee [help](bantuan.html).\n")
+    _, problems = problems_of(scratch)
+    p = only(problems, "broken-link")
+    assert p.where.line == line_of(page, "[help](bantuan.html)") and "'bantuan.html'" in p.message
+
+
+def test_front_matter_missing(scratch):
+    page = scratch / "content_src" / "pages" / "other.md"
+    page.write_text("# Just a heading\n", encoding="utf-8")
+    _, problems = problems_of(scratch)
+    p = only(problems, "front-matter")
+    assert (p.where.path, p.where.line) == ("content_src/pages/other.md", 1)
+
+
+def test_text_outside_a_language_section(scratch):
+    page = scratch / "content_src" / "pages" / "index.md"
+    edit(page, "<!-- lang: id -->\n", "Stray text\n<!-- lang: id -->\n")
+    _, problems = problems_of(scratch)
+    p = only(problems, "text-outside-language")
+    assert p.where.line == line_of(page, "Stray text")
+
+
+def test_placeholder_text_is_a_warning(scratch):
+    page = scratch / "content_src" / "pages" / "index.md"
+    edit(page, "# You are not alone\n", "# You are not alone\n\nTODO translate the rest\n")
+    _, problems = problems_of(scratch)
+    p = only(problems, "placeholder")
+    assert p.level == Level.WARNING and p.where.line == line_of(page, "TODO translate")
+
+
+def test_totals_must_add_up(scratch):
+    (scratch / "content_src" / "statistics.yml").write_text(
+        "datasets:\n  - key: cases\n    title: {id: Kasus, en: Cases}\n    unit: {id: kasus, en: cases}\n"
+        "    note: {id: Kasus tercatat., en: Recorded cases.}\n    periods: [2014, 2015]\n    source: triana-2019\n"
+        "    series:\n      - key: kdrt\n        label: {id: KDRT, en: Domestic violence}\n        values: [29, 37]\n        total: 67\n",
+        encoding="utf-8",
+    )
+    _, problems = problems_of(scratch)
+    p = only(problems, "total-mismatch")
+    assert (p.where.path, p.where.line) == ("content_src/statistics.yml", 12) and "add up to 66" in p.message
+
+
+def test_unknown_file_is_reported(scratch):
+    (scratch / "content_src" / "kontak.yml").write_text("contacts: []\n", encoding="utf-8")
+    _, problems = problems_of(scratch)
+    p = only(problems, "unknown-file")
+    assert p.where.path == "content_src/kontak.yml" and "contacts.yml" in p.hint
+
+
+def test_contact_freshness_is_a_notice_judged_on_the_injected_date(scratch):
+    import datetime as dt
+
+    _, fresh = problems_of(scratch, on=TODAY)
+    assert not [p for p in fresh.items if p.code == "stale-contact"]
+    _, old = problems_of(scratch, on=TODAY + dt.timedelta(days=181))
+    p = only(old, "stale-contact")
+    assert p.level == Level.NOTICE and not old.fails(strict=True) and "kemenpppa.go.id" in p.hint
+
+
+def test_every_problem_is_reported_in_one_run_by_the_cli(scratch):
+    edit(scratch / "content_src" / "pages" / "index.md", "title:\n", "titel:\n")
+    edit(scratch / "content_src" / "contacts.yml", "whatsapp: 08111-129-129", "whatsapp: 0812-34")
+    edit(scratch / "content_src" / "site.yml", "hotlines: [sapa-129, police-110, emergency-112]", "hotlines: [nope]")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build_site.py"), "--root", str(scratch), "--today", "2026-11-29", "check", "--strict"],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 1
+    lines = [l for l in result.stderr.splitlines() if re.match(r"^content_src/\S+:\d+:\d+: error\[", l)]
+    codes = {re.search(r"error\[([a-z-]+)\]", l).group(1) for l in lines}
+    assert {"unknown-key", "invalid-phone", "unknown-reference"} <= codes
+    assert "Traceback" not in result.stderr
