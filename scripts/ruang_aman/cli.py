@@ -42,6 +42,48 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(args.root, port=args.port, today=args.today)
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    """Scaffold a page or a poster."""
+    from .staff import StaffError, new_page, new_poster
+
+    try:
+        path = (new_page if args.command == "new-page" else new_poster)(args.root, args.slug)
+    except StaffError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {path.relative_to(args.root)}: a draft; preview it with `make serve`, publish it by writing both languages and removing 'draft: true'")
+    return 0
+
+
+def cmd_translations(args: argparse.Namespace) -> int:
+    """Print the translation table; exit 0 (it is a report)."""
+    from .staff import StaffError, translation_status
+
+    try:
+        rows = translation_status(args.root)
+    except StaffError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    width = max(len(slug) for slug, _, _ in rows)
+    print(f"{'page':<{width}}  " + "  ".join(f"{lang:<8}" for lang in rows[0][1]) + "  status")
+    for slug, states, status in rows:
+        print(f"{slug:<{width}}  " + "  ".join(f"{s:<8}" for s in states.values()) + f"  {status}")
+    return 0
+
+
+def cmd_mark_translated(args: argparse.Namespace) -> int:
+    """Record that the English of the given pages (or all) matches the current Indonesian."""
+    from .staff import StaffError, mark_translated
+
+    try:
+        done = mark_translated(args.root, [s for s in args.slugs if s])
+    except StaffError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"marked as translated from the current Indonesian: {', '.join(done)}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="build_site.py", description="Ruang Aman content pipeline.")
     p.add_argument("--root", type=Path, default=ROOT, help="project root (default: this checkout)")
@@ -59,6 +101,14 @@ def parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="live preview on http://127.0.0.1:PORT/")
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(func=cmd_serve)
+    for name in ("new-page", "new-poster"):
+        new = sub.add_parser(name, help=f"scaffold a draft {name[4:]} in content_src/")
+        new.add_argument("slug")
+        new.set_defaults(func=cmd_new)
+    sub.add_parser("translations", help="translation status per page").set_defaults(func=cmd_translations)
+    mark = sub.add_parser("mark-translated", help="record that the English matches the current Indonesian")
+    mark.add_argument("slugs", nargs="*", help="page slugs (default: every page)")
+    mark.set_defaults(func=cmd_mark_translated)
     return p
 
 

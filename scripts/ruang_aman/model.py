@@ -227,7 +227,7 @@ class Page(Record):
     path: str = ""
 
     def is_complete(self) -> bool:
-        return all(lang in self.bodies for lang in LANGS) and all(
+        return all(lang in self.bodies and self.bodies[lang].markdown.strip() for lang in LANGS) and all(
             self.title.get(lang) and self.description.get(lang) for lang in LANGS
         )
 

@@ -51,7 +51,7 @@ class Hotlines(Spec_):
     padding_mm: float
     radius_mm: float
     line_gap_mm: float
-    title_pt: float
+    title_pt: float | None = None  # None: no title line (cards)
     label_pt: float
     number: Range
     whatsapp: Range
@@ -63,6 +63,7 @@ class Qr(Spec_):
     module_min_mm: float
     gap_mm: float
     caption_pt: float
+    caption_lines: int = Field(default=2, ge=1)
     url: Range
     url_lines: int = Field(ge=1)
 
@@ -87,7 +88,7 @@ class Size(Spec_):
     gap_mm: float
     brand: Brand
     headline: TextField
-    message: TextField
+    message: TextField | None = None
     bullets: TextField | None = None
     hotlines: Hotlines
     qr: Qr

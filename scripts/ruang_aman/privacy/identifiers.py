@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from functools import lru_cache
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -26,12 +27,18 @@ class Hit:
     message: str
     value: str
     kind: str  # mask prefix: nik, phone, name, addr
+    line: int = 0
 
 
 # --- NIK: PP KK CC DDMMYY SSSS, day + 40 for women -----------------------------------------
 PROVINCES = frozenset({11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 31, 32, 33, 34, 35, 36, 51, 52, 53,
                        61, 62, 63, 64, 65, 71, 72, 73, 74, 75, 76, 81, 82, 91, 92, 93, 94, 95, 96, 97})
-_NIK = re.compile(r"(?<![\w.,])\d(?:[ .\-]?\d){15}(?![\w]|[.,]\d)")
+_NIK = re.compile(r"\d(?:[ .\-]?\d){15}(?![\w]|[.,]\d)")
+_GLUED = re.compile(r"[\w.,+]")  # a number glued to a word or to more digits is not a NIK or a phone
+
+
+def _glued(text: str, start: int) -> bool:
+    return start > 0 and _GLUED.match(text, start - 1) is not None
 
 
 def valid_nik(digits: str) -> bool:
@@ -52,6 +59,8 @@ def valid_nik(digits: str) -> bool:
 def find_niks(text: str) -> list[Hit]:
     hits = []
     for m in _NIK.finditer(text):
+        if _glued(text, m.start()):
+            continue
         digits = re.sub(r"\D", "", m.group())
         if valid_nik(digits):
             hits.append(Hit("nik", m.start(), m.end(), "a national identity number (NIK) appears", digits, "nik"))
@@ -59,13 +68,25 @@ def find_niks(text: str) -> list[Hit]:
 
 
 # --- phones -------------------------------------------------------------------------------
-_PHONE = re.compile(r"(?<![\w+])\(?(?:\+62|62|0)\)?(?:[ .\-]?\(?\d\)?){7,13}(?![\w])")
+# Every branch starts with a literal, so the regex engine can skip ahead to candidate characters.
+_PHONE = re.compile(r"(?:\(\+62|\(62|\(0|\+62|62|0)\)?(?:[ .\-]?\(?\d\)?){7,13}(?!\w)")
+
+
+@lru_cache(maxsize=4096)
+def _parse(raw: str) -> str | None:
+    """E.164 of a number, or None when it is not a valid number (cached: pages repeat hotlines)."""
+    try:
+        return parse_phone(raw).e164
+    except InvalidPhone:
+        return None
 
 
 def find_phones(text: str, services: frozenset[str], skip: list[tuple[int, int]]) -> list[Hit]:
     """Valid Indonesian numbers that are not a service contact's (compared in E.164)."""
     hits = []
     for m in _PHONE.finditer(text):
+        if _glued(text, m.start()):
+            continue
         if any(s < m.end() and m.start() < e for s, e in skip):
             continue
         raw = m.group()
@@ -74,13 +95,10 @@ def find_phones(text: str, services: frozenset[str], skip: list[tuple[int, int]]
             continue
         if raw.lstrip("(").startswith("62"):
             raw = "+" + digits
-        try:
-            phone = parse_phone(raw)
-        except InvalidPhone:
-            continue
-        if phone.e164 not in services:
+        e164 = _parse(raw)
+        if e164 is not None and e164 not in services:
             hits.append(Hit("personal-phone", m.start(), m.end(),
-                            "a phone number that is not one of the service contacts appears", phone.e164, "phone"))
+                            "a phone number that is not one of the service contacts appears", e164, "phone"))
     return hits
 
 
@@ -123,9 +141,9 @@ _SHELTER = re.compile(r"\b(?:rumah aman|safe ?house|shelter|tempat perlindungan)
 _SERVICE = re.compile(r"\b(?:UPTD|UPT|PPA|DP3A\w*|P2TP2A|kantor|office|layanan|service|polres\w*|polsek|"
                       r"polda|rumah sakit|RSUD|RS|puskesmas|pengadilan|kejaksaan|LBH|dinas|sekretariat|"
                       r"kementerian|balai|gedung)\b", re.I)
-_PLACE = re.compile(r"\b(?:SDN?|SMPN?|SMAN?|SMKN?|MIN?|MTsN?|MAN?|TK|PAUD|sekolah|madrasah|pesantren|ponpes|"
-                    r"pondok|school|kelas|desa|kelurahan|kampung|dusun|kecamatan|village|RT|RW|gang|"
-                    r"perumahan|Jl|Jln|Jalan)\b\.?")
+_PLACE = re.compile(r"\b(?:SDN?|SMPN?|SMAN?|SMKN?|MIN?|MTsN?|MAN?|TK|PAUD|RT|RW|Jl|Jln|"
+                    r"(?i:sekolah|madrasah|pesantren|ponpes|pondok|school|kelas|desa|kelurahan|kampung|dusun|"
+                    r"kecamatan|village|gang|perumahan|jalan|street))\b")
 _PSEUDONYM = re.compile(r"sebut saja|bukan nama (?:asli|sebenarnya)|nama samaran|samaran|disamarkan|"
                         r"nama (?:di)?ubah|pseudonym|not (?:her|his|their) real name|name (?:has been |was )?changed|"
                         r"names? changed", re.I)
@@ -143,10 +161,9 @@ def _paragraph(text: str, start: int, end: int, reach: int = 250) -> str:
 
 
 # --- initials and age ---------------------------------------------------------------------
-_INITIALS = re.compile(
-    r"(?<![\w.])(?P<ini>[A-Z](?:\.?\s?[A-Z]){0,3}\.?)\s*"
-    r"(?:\(\s*(?P<a1>\d{1,2})\s*(?:th|thn|tahun|tahun|yo|y\.o|years?(?:\s+old)?)?\.?\s*\)"
-    r"|,\s*(?P<a2>\d{1,2})\s*(?:th|thn|tahun|years?\s+old|yo)\b)")
+_AGE = re.compile(r"(?:\(\s*(?P<a1>\d{1,2})\s*(?:th|thn|tahun|yo|y\.o|years?(?:\s+old)?)?\.?\s*\)"
+                  r"|,\s*(?P<a2>\d{1,2})\s*(?:th|thn|tahun|years?\s+old|yo)\b)")
+_INITIALS_BEFORE = re.compile(r"(?:^|[^\w.])(?P<ini>[A-Z](?:\.?\s?[A-Z]){0,3}\.?)\s*$")
 NOT_INITIALS = frozenset({"SD", "SDN", "SMP", "SMPN", "SMA", "SMAN", "SMK", "SMKN", "MI", "MTS", "MA", "TK",
                           "UU", "RT", "RW", "PP", "PPA", "KUHP", "WHO", "UN", "HAM", "KDRT", "TPKS", "ABH",
                           "NIK", "KTP", "KK", "PDF", "QR", "WA", "SMS", "PT", "CV", "RI", "NO", "JL"})
@@ -154,20 +171,25 @@ NOT_INITIALS = frozenset({"SD", "SDN", "SMP", "SMPN", "SMA", "SMAN", "SMK", "SMK
 
 def find_initials(text: str) -> list[Hit]:
     hits = []
-    for m in _INITIALS.finditer(text):
-        letters = re.sub(r"[^A-Z]", "", m.group("ini"))
+    for age_m in _AGE.finditer(text):
+        lo = max(0, age_m.start() - 16)
+        before = _INITIALS_BEFORE.search(text, lo, age_m.start())
+        if before is None:
+            continue
+        letters = re.sub(r"[^A-Z]", "", before.group("ini"))
         if letters in NOT_INITIALS:
             continue
-        age = int(m.group("a1") or m.group("a2"))
-        around = _paragraph(text, m.start(), m.end(), 200)
+        start, end = before.start("ini"), age_m.end()
+        age = int(age_m.group("a1") or age_m.group("a2"))
+        around = _paragraph(text, start, end, 200)
         if _PSEUDONYM.search(around):
             continue
-        if age < 18 and _PLACE.search(around.replace(m.group(), " ")):
-            hits.append(Hit("child-initials", m.start(), m.end(),
+        if age < 18 and _PLACE.search(around.replace(text[start:end], " ")):
+            hits.append(Hit("child-initials", start, end,
                             "a child is described by initials and age together with a school, village or address",
                             letters, "name"))
         else:
-            hits.append(Hit("initials-age", m.start(), m.end(),
+            hits.append(Hit("initials-age", start, end,
                             "a person is described by initials and an exact age", letters, "name"))
     return hits
 
@@ -175,7 +197,7 @@ def find_initials(text: str) -> list[Hit]:
 # --- 'korban bernama ...', 'the victim, named ...' ----------------------------------------
 _NAMEWORD = r"[A-Z][\w'\-]*\.?"
 _NAMED = re.compile(
-    r"(?i:\bkorban\b[^.\n]{0,30}?\b(?:bernama|berinisial|dengan inisial|atas nama|inisial(?:nya)?)"
+    r"(?i:\bkorban\b(?:[ \t]+[\w\-]+){0,2}?[ \t,]+(?:bernama|berinisial|dengan inisial|atas nama|inisial(?:nya)?)"
     r"|\bnama korban\s*(?:adalah|ialah|yaitu|:)?"
     r"|\binisial korban\s*(?:adalah|ialah|yaitu|:)?"
     r"|\bvictim\b[,\s(]{0,3}(?:who is |who was )?(?:named|called|identified as|whose name is|initialed|initialled)"
@@ -221,12 +243,24 @@ def find_addresses(text: str, service_addresses: tuple[str, ...]) -> list[Hit]:
     return hits
 
 
+_DIGITS16 = re.compile(r"\d{4}[ .\-]?\d{2}[ .\-]?\d{2}")
+_NAMING_WORDS = ("nama", "inisial", "named", "called", "identified", "name is", "name was", "initial", "victim,")
+_STREET_HINT = re.compile(r"\b(?:jl|jln|jalan|gg|gang)\b")
+
+
 def find_all(text: str, services: frozenset[str], service_addresses: tuple[str, ...],
              prose: str | None = None) -> list[Hit]:
     """All identifier hits. `prose` is the text without markup (HTML); numbers are looked for in both."""
     prose = text if prose is None else prose
-    niks = find_niks(text)
+    low = prose.lower()
+    niks = find_niks(text) if _DIGITS16.search(text) else []
     spans = [(h.start, h.end) for h in niks]
-    hits = niks + find_phones(text, services, spans)
-    hits += find_initials(prose) + find_named_victims(prose) + find_addresses(prose, service_addresses)
-    return hits
+    raw = niks + find_phones(text, services, spans)
+    # Cheap tests first: most pages have no age in brackets, no 'korban bernama', no street.
+    in_prose = find_initials(prose)
+    if any(word in low for word in _NAMING_WORDS):
+        in_prose += find_named_victims(prose)
+    if _STREET_HINT.search(low):
+        in_prose += find_addresses(prose, service_addresses)
+    return ([replace(h, line=text.count("\n", 0, h.start) + 1) for h in raw]
+            + [replace(h, line=prose.count("\n", 0, h.start) + 1) for h in in_prose])

@@ -94,7 +94,6 @@
       var s = doc.createElement("script");
       s.src = src;
       s.onload = done;
-      s.onerror = function () { say(""); };
       doc.head.appendChild(s);
     };
     load(root + "assets/ra/ra-search.js", function () {

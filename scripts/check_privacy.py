@@ -1,0 +1,12 @@
+#!/usr/bin/env python3
+"""Privacy guard entry point (issue 4): see `python scripts/check_privacy.py --help`."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from ruang_aman.privacy.cli import main  # noqa: E402
+
+if __name__ == "__main__":
+    sys.exit(main())

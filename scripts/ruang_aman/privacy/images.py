@@ -1,0 +1,188 @@
+"""Looking at one image: its metadata, its perceptual hashes, and whether it shows a face.
+
+Pillow reads EXIF, XMP, IPTC, PNG text and comments; ImageHash computes the DCT perceptual
+hash that survives resizing, recompression and format conversion; OpenCV's Haar cascade finds
+frontal faces. Nothing here decides severity or masks text: scan.py does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import imagehash
+from PIL import Image, ImageOps, IptcImagePlugin, UnidentifiedImageError
+
+from .strip import NotJpeg, jpeg_segments
+
+IMAGE_EXTS = frozenset({".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff"})
+PHASH_DISTANCE = 10  # of 64 bits; unrelated pictures sit near 32, copies below 6 in the tests
+
+_GPS_IFD, _EXIF_IFD, _IFD1 = 0x8825, 0x8769, 0x0001
+_DEVICE_TAGS = {0xA431: "body serial number", 0xA435: "lens serial number", 0x927C: "maker notes"}
+_AUTHOR_TAGS = {0x013B: "Artist", 0x9C9D: "XPAuthor", 0xA430: "camera owner", 0x8298: "Copyright"}
+_TEXT_TAGS = (0x010E, 0x9C9B, 0x9C9C, 0x9C9E, 0x9C9F, 0x013C, 0x9286, 0x013B, 0x9C9D, 0xA430, 0x8298)
+_XMP_GPS = re.compile(rb"GPSLatitude|GPSLongitude|GPSPosition")
+_XMP_DEVICE = re.compile(rb"SerialNumber|LensSerial|InternalSerial")
+_XMP_AUTHOR = re.compile(rb"dc:creator|tiff:Artist|xmpRights:Owner|CameraOwnerName|OwnerName|CreatorContactInfo"
+                         rb"|photoshop:AuthorsPosition|photoshop:Credit")
+_PNG_AUTHOR = re.compile(r"author|artist|owner|creator|copyright", re.I)
+_IPTC_AUTHOR = {(2, 80): "by-line", (2, 85): "by-line title", (2, 118): "contact", (2, 122): "writer"}
+_XML_TEXT = re.compile(rb">([^<>]{2,})<|=\"([^\"]{2,})\"")
+
+
+@dataclass
+class ImageFacts:
+    """What one image holds: metadata problems (rule, what), metadata text, hashes, faces."""
+
+    sha256: str
+    format: str = ""
+    size: tuple[int, int] = (0, 0)
+    metadata: list[tuple[str, str]] = field(default_factory=list)
+    text: str = ""
+    phashes: list[int] = field(default_factory=list)
+    faces: int = 0
+    error: str = ""
+
+
+def _decode(value: object, tag: int = 0) -> str:
+    if isinstance(value, bytes):
+        if 0x9C9B <= tag <= 0x9C9F:
+            return value.decode("utf-16-le", "replace").rstrip("\x00")
+        if tag == 0x9286:  # UserComment: 8-byte charset prefix
+            head, body = value[:8], value[8:]
+            return body.decode("utf-16" if head.startswith(b"UNICODE") else "latin-1", "replace")
+        return value.decode("utf-8", "replace")
+    if isinstance(value, (tuple, list)):
+        return " ".join(_decode(v) for v in value)
+    return str(value)
+
+
+def _exif(im: Image.Image, facts: ImageFacts, texts: list[str]) -> None:
+    exif = im.getexif()
+    if not exif:
+        return
+    gps = exif.get_ifd(_GPS_IFD)
+    if gps:
+        facts.metadata.append(("image-gps", "EXIF GPS position"))
+    sub = exif.get_ifd(_EXIF_IFD)
+    for tag, what in _DEVICE_TAGS.items():
+        if sub.get(tag):
+            facts.metadata.append(("image-device", f"EXIF {what}"))
+    for tag, what in _AUTHOR_TAGS.items():
+        if _decode(exif.get(tag) or sub.get(tag) or "", tag).strip(" \x00"):
+            facts.metadata.append(("image-author", f"EXIF {what}"))
+    for tag in _TEXT_TAGS:
+        for ifd in (exif, sub):
+            if ifd.get(tag):
+                texts.append(_decode(ifd[tag], tag))
+    if exif.get_ifd(_IFD1).get(0x0201):
+        facts.metadata.append(("image-metadata", "an EXIF thumbnail (it can show the uncropped original)"))
+
+
+def _xmp(raw: bytes, facts: ImageFacts, texts: list[str]) -> None:
+    if _XMP_GPS.search(raw):
+        facts.metadata.append(("image-gps", "XMP GPS position"))
+    if _XMP_DEVICE.search(raw):
+        facts.metadata.append(("image-device", "XMP serial number"))
+    if _XMP_AUTHOR.search(raw):
+        facts.metadata.append(("image-author", "XMP creator or owner"))
+    texts.extend(a.decode("utf-8", "replace") or b.decode("utf-8", "replace")
+                 for a, b in _XML_TEXT.findall(raw))
+
+
+def _containers(path: Path, im: Image.Image, facts: ImageFacts, texts: list[str]) -> None:
+    xmp = im.info.get("xmp") or im.info.get("XML:com.adobe.xmp")
+    if facts.format == "TIFF" and hasattr(im, "tag_v2"):
+        xmp = xmp or im.tag_v2.get(700)
+    if xmp:
+        _xmp(xmp.encode("utf-8") if isinstance(xmp, str) else bytes(xmp), facts, texts)
+    for key, value in (getattr(im, "text", None) or {}).items():
+        if key == "XML:com.adobe.xmp":
+            continue
+        if _PNG_AUTHOR.search(key) and str(value).strip():
+            facts.metadata.append(("image-author", f"PNG text '{key}'"))
+        texts.append(f"{key}: {value}")
+    if im.info.get("comment"):
+        texts.append(_decode(im.info["comment"]))
+    if facts.format == "JPEG":
+        iptc = IptcImagePlugin.getiptcinfo(im) or {}
+        for key, value in iptc.items():
+            if key in _IPTC_AUTHOR:
+                facts.metadata.append(("image-author", f"IPTC {_IPTC_AUTHOR[key]}"))
+            texts.append(_decode(value))
+        data = path.read_bytes()
+        try:
+            _, eoi = jpeg_segments(data)
+        except NotJpeg:
+            return
+        if data[eoi:].strip(b"\x00\xff\r\n"):
+            facts.metadata.append(("image-metadata", "data after the picture (embedded pictures or thumbnails)"))
+
+
+def phash_variants(im: Image.Image) -> list[int]:
+    """Perceptual hashes of the picture turned 0/90/180/270 degrees and mirrored."""
+    small = im.convert("L")
+    small.thumbnail((256, 256))
+    out = []
+    for flip in (False, True):
+        base = ImageOps.mirror(small) if flip else small
+        for turn in (0, 90, 180, 270):
+            h = imagehash.phash(base.rotate(turn, expand=True) if turn else base)
+            out.append(int(str(h), 16))
+    return out
+
+
+def photo_hash(path: Path) -> str:
+    """The stored form of a protected photo: hex perceptual hash of the upright picture."""
+    with Image.open(path) as im:
+        return f"{phash_variants(ImageOps.exif_transpose(im))[0]:016x}"
+
+
+_CASCADE = None
+
+
+def count_faces(im: Image.Image) -> int:
+    """Frontal faces found by OpenCV's Haar cascade (lazily loaded once per process)."""
+    global _CASCADE
+    import cv2
+    import numpy as np
+
+    if _CASCADE is None:
+        cv2.setNumThreads(1)
+        _CASCADE = cv2.CascadeClassifier(cv2.data.haarcascades + "haarcascade_frontalface_default.xml")
+    gray = im.convert("L")
+    gray.thumbnail((1024, 1024))
+    pixels = cv2.equalizeHist(np.asarray(gray))
+    side = max(24, min(gray.size) // 12)
+    faces = _CASCADE.detectMultiScale(pixels, scaleFactor=1.1, minNeighbors=8, minSize=(side, side))
+    return len(faces)
+
+
+def inspect(path: Path, faces: bool = True) -> ImageFacts:
+    """Everything the guard needs to know about one image file."""
+    data = path.read_bytes()
+    facts = ImageFacts(sha256=hashlib.sha256(data).hexdigest())
+    texts: list[str] = []
+    try:
+        with Image.open(path) as im:
+            facts.format, facts.size = im.format or "", im.size
+            _exif(im, facts, texts)
+            _containers(path, im, facts, texts)
+            im.seek(0)
+            upright = ImageOps.exif_transpose(im)
+            upright.load()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
+        facts.error = exc.__class__.__name__
+        return facts
+    facts.text = "\n".join(t for t in texts if t)
+    facts.phashes = phash_variants(upright)
+    if faces:
+        facts.faces = count_faces(upright)
+    return facts
+
+
+def near(a: int, b: int) -> bool:
+    return bin(a ^ b).count("1") <= PHASH_DISTANCE

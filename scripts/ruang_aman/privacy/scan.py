@@ -1,0 +1,241 @@
+"""Walking paths and scanning each file: text for names and identifiers, images for the rest.
+
+Files are scanned in worker processes (fork) when there are many; the context (matchers,
+register, contacts) is built once in the parent and inherited by the workers.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+
+from . import identifiers
+from .findings import Finding
+from .hashes import HashStore
+from .images import IMAGE_EXTS, inspect, near
+from .names import NameMatcher
+from .normalize import canonical, split_camel, strip_tags
+from .register import Register
+
+TEXT_EXTS = frozenset({".md", ".markdown", ".yml", ".yaml", ".html", ".htm", ".txt", ".json", ".csv", ".svg"})
+MARKUP_EXTS = frozenset({".html", ".htm", ".svg"})
+SKIP_DIRS = frozenset({"node_modules", "__pycache__"})
+METADATA_RULES = frozenset({"image-gps", "image-device", "image-author", "image-metadata"})
+
+
+@dataclass
+class Context:
+    """What every file's scan needs, built once per run."""
+
+    root: Path
+    matcher: NameMatcher
+    store: HashStore
+    services: frozenset[str]
+    addresses: tuple[str, ...]
+    register: Register
+    site_roots: list[Path] = field(default_factory=list)
+    photo_hashes: list[int] = field(default_factory=list)
+
+    def mask(self, kind: str, value: str) -> str:
+        """'name#3f2a': a keyed fingerprint that shows neither initials nor length."""
+        return f"{kind}#{self.store.keyed('ra-mask', f'{kind}:{value}', 4)}"
+
+    def match_id(self, rule: str, value: str) -> str:
+        """Allow-list id of a match: rule plus a 12-hex keyed hash of the matched value."""
+        return f"{rule}:{self.store.keyed('ra-id', f'{rule}:{value}', 12)}"
+
+    def shown(self, path: Path) -> str:
+        """Path relative to the project root (or as given), with protected names in it masked."""
+        absolute = os.path.abspath(path)
+        prefix = str(self.root) + os.sep
+        text = absolute[len(prefix):] if absolute.startswith(prefix) else path.as_posix()
+        text = text.replace(os.sep, "/")
+        parts = text.split("/")
+        for i, part in enumerate(parts):
+            hits = self.matcher.find(canonical(split_camel(part))) if not self.matcher.empty else []
+            if hits:
+                stem, dot, ext = part.rpartition(".")
+                parts[i] = "+".join(sorted({self.mask("name", h.key) for h in hits})) + (f".{ext}" if dot else "")
+        return "/".join(parts)
+
+
+_CTX: Context | None = None
+
+
+@dataclass
+class FileResult:
+    findings: list[Finding]
+    size: int
+    kind: str  # text | image
+    fixable: bool = False
+
+
+def _name_findings(ctx: Context, shown: str, views: list[tuple[str, bool]], where: str) -> list[Finding]:
+    out, seen = [], set()
+    for text, has_lines in views:
+        canon = canonical(text)
+        for hit in ctx.matcher.find(canon):
+            line = canon.count("\n", 0, hit.start) + 1 if has_lines else None
+            if (line, hit.key) in seen or (not has_lines and any(k == hit.key for _, k in seen)):
+                continue
+            seen.add((line, hit.key))
+            out.append(Finding(shown, line, "protected-name",
+                               f"a protected name ({ctx.mask('name', hit.key)}) appears {where}",
+                               ctx.match_id("protected-name", hit.key)))
+    return out
+
+
+def _identifier_findings(ctx: Context, shown: str, text: str, prose: str | None, where: str,
+                         has_lines: bool = True) -> list[Finding]:
+    out, seen = [], set()
+    for hit in identifiers.find_all(text, ctx.services, ctx.addresses, prose):
+        line = hit.line if has_lines else None
+        if (line, hit.rule, hit.value) in seen:
+            continue
+        seen.add((line, hit.rule, hit.value))
+        out.append(Finding(shown, line, hit.rule, f"{hit.message} ({ctx.mask(hit.kind, hit.value)}) {where}".rstrip(),
+                           ctx.match_id(hit.rule, hit.value)))
+    return out
+
+
+def _json_strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in [k, *_json_strings(v)]]
+    if isinstance(value, list):
+        return [s for v in value for s in _json_strings(v)]
+    return []
+
+
+def scan_text(ctx: Context, path: Path) -> FileResult:
+    """Names and identifiers in one text file; markup is also read with its tags removed."""
+    raw = path.read_bytes()
+    text = raw.decode("utf-8", "replace")
+    shown = ctx.shown(path)
+    ext = path.suffix.lower()
+    views = [(text, True)]
+    prose = None
+    if ext in MARKUP_EXTS:
+        import html
+        prose = html.unescape(strip_tags(text))
+        views.append((prose, True))
+    elif ext == ".json":
+        try:
+            strings = _json_strings(json.loads(text))
+        except ValueError:
+            strings = []
+        if any("\\" in s or "<" in s for s in strings) or "\\" in text:
+            decoded = "\n".join(strings)
+            views.append((decoded, False))
+            views.append((strip_tags(decoded), False))
+    findings = _name_findings(ctx, shown, views, "here")
+    findings += _identifier_findings(ctx, shown, text, prose, "")
+    findings += _path_findings(ctx, path, shown)
+    return FileResult(findings, len(raw), "text")
+
+
+def _path_findings(ctx: Context, path: Path, shown: str) -> list[Finding]:
+    hits = ctx.matcher.find(canonical(split_camel(path.name)))
+    return [Finding(shown, None, "protected-name",
+                    f"a protected name ({ctx.mask('name', h.key)}) appears in the file name",
+                    ctx.match_id("protected-name", h.key)) for h in hits]
+
+
+def _relative(path: Path, base: Path) -> str | None:
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return None
+
+
+def scan_image(ctx: Context, path: Path) -> FileResult:
+    """Metadata, protected-photo copies, faces and the register for one image."""
+    import hashlib
+
+    shown = ctx.shown(path)
+    data = path.read_bytes()
+    sha = hashlib.sha256(data).hexdigest()
+    site_rel = next((r for r in (_relative(path, s) for s in [*ctx.site_roots, ctx.root / "docs"]) if r), None)
+    entry = ctx.register.lookup(_relative(path, ctx.root / "content_src"), site_rel, sha)
+    consented = entry is not None and entry.consented_photo
+    facts = inspect(path, faces=not consented)
+    findings = _path_findings(ctx, path, shown)
+    if facts.error:
+        findings.append(Finding(shown, None, "image-unreadable", f"the image cannot be decoded ({facts.error})"))
+        return FileResult(findings, len(data), "image")
+    by_rule: dict[str, list[str]] = {}
+    for rule, what in facts.metadata:
+        by_rule.setdefault(rule, []).append(what)
+    for rule, whats in by_rule.items():
+        findings.append(Finding(shown, None, rule, "image metadata holds " + ", ".join(dict.fromkeys(whats))))
+    meta_findings = []
+    if facts.text:
+        meta_findings = _name_findings(ctx, shown, [(facts.text, False)], "in the image metadata")
+        meta_findings += _identifier_findings(ctx, shown, facts.text, None, "in the image metadata", has_lines=False)
+        findings += meta_findings
+    if any(near(v, p) for p in ctx.photo_hashes for v in facts.phashes):
+        findings.append(Finding(shown, None, "protected-photo",
+                                "this picture matches a protected photo (resized, recompressed or converted copies included)"))
+    if facts.faces and not consented:
+        findings.append(Finding(shown, None, "face",
+                                f"the picture shows {facts.faces} face(s) and is not a consented photo in the register"))
+    if entry is None and not ctx.register.built(path, sha):
+        findings.append(Finding(shown, None, "unregistered-image", "the image is not in content_src/media.yml"))
+    fixable = bool(by_rule) or bool(meta_findings)
+    return FileResult(findings, len(data), "image", fixable)
+
+
+def scan_one(task: tuple[str, str]) -> FileResult:
+    """Worker entry: ('text'|'image', path)."""
+    assert _CTX is not None
+    kind, name = task
+    path = Path(name)
+    try:
+        return scan_text(_CTX, path) if kind == "text" else scan_image(_CTX, path)
+    except OSError as exc:
+        shown = _CTX.shown(path)
+        rule = "image-unreadable"
+        return FileResult([Finding(shown, None, rule, f"cannot read the file ({exc.__class__.__name__})")], 0, kind)
+
+
+def collect(paths: list[Path], skip: set[Path]) -> tuple[list[tuple[str, str]], int]:
+    """Tasks for every text file and image under the paths; and how many files were skipped."""
+    tasks, skipped = [], 0
+
+    def add(file: Path) -> None:
+        nonlocal skipped
+        ext = file.suffix.lower()
+        if skip and file.resolve() in skip:
+            skipped += 1
+        elif ext in TEXT_EXTS:
+            tasks.append(("text", str(file)))
+        elif ext in IMAGE_EXTS:
+            tasks.append(("image", str(file)))
+        else:
+            skipped += 1
+
+    for path in paths:
+        if path.is_dir():
+            for folder, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS)
+                for name in sorted(files):
+                    add(Path(folder) / name)
+        elif path.is_file():
+            add(path)
+    return tasks, skipped
+
+
+def run(ctx: Context, tasks: list[tuple[str, str]], jobs: int) -> list[FileResult]:
+    """Scan every task, in worker processes when there are enough files to pay for them."""
+    global _CTX
+    _CTX = ctx
+    if jobs <= 1 or len(tasks) < 64:
+        return [scan_one(t) for t in tasks]
+    # Images are slow and text is fast: interleave so both workers get a fair share.
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork")) as pool:
+        return list(pool.map(scan_one, tasks, chunksize=max(1, min(64, len(tasks) // (jobs * 8)))))

@@ -1,0 +1,141 @@
+"""Browser tests: the real site, built once, served from 127.0.0.1 under a sub-path, driven in Debian's Chromium.
+
+Nothing leaves the machine: the quick exit points at a neutral page on the same local server, and every
+request to another host is aborted and recorded (a test fails if any page asked for one).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socket
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+SUBPATH = "ruang-aman"          # served like GitHub Pages: http://127.0.0.1:PORT/ruang-aman/
+NEUTRAL = "neutral.html"        # the stand-in for the neutral exit site, outside the site's folder
+AXE = ROOT / "build" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep pytest output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """The real site, built once with the real pipeline (strict), into a temporary folder."""
+    from ruang_aman.build import build
+
+    out = tmp_path_factory.mktemp("www")
+    site = out / SUBPATH
+    posters = os.environ.get("RA_BROWSER_POSTERS", "1") != "0"
+    assert build(ROOT, site_dir=site, strict=True, quiet=True, posters=posters) == 0, "the site did not build"
+    return site
+
+
+@pytest.fixture(scope="session")
+def exit_url_built(built) -> str:
+    """The exit address the build wrote (site.yml's exit_url), before the tests point it at a local page."""
+    import re
+
+    return re.search(r'id="ra-exit" href="([^"]+)"', (built / "index.html").read_text(encoding="utf-8")).group(1)
+
+
+@pytest.fixture(scope="session")
+def server(built, exit_url_built):
+    """http.server on a free port of 127.0.0.1; the quick exit is rewritten to a local neutral page."""
+    www = built.parent
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    origin = f"http://127.0.0.1:{port}"
+    (www / NEUTRAL).write_text("<!doctype html><html lang=en><title>Weather</title><h1>Weather</h1></html>")
+    for page in built.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        page.write_text(text.replace(f'"{exit_url_built}"', f'"{origin}/{NEUTRAL}"'), encoding="utf-8")
+    handler = functools.partial(_Quiet, directory=str(www))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield {"origin": origin, "base": f"{origin}/{SUBPATH}/", "neutral": f"{origin}/{NEUTRAL}", "site": built}
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, headless, one for the whole session (never `playwright install`)."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+class Outside:
+    """Records (and aborts) every request a page makes to a host other than 127.0.0.1."""
+
+    def __init__(self):
+        self.requests: list[str] = []
+
+    def __call__(self, route):
+        url = route.request.url
+        parts = urlsplit(url)
+        if parts.scheme in ("http", "https", "ws", "wss") and parts.hostname != "127.0.0.1":
+            self.requests.append(url)
+            route.abort()
+        else:
+            route.continue_()
+
+
+@pytest.fixture
+def make_context(browser):
+    """New browser contexts that never reach another host; asserts at the end that nothing tried to."""
+    contexts, guards = [], []
+
+    def make(**options):
+        options.setdefault("viewport", {"width": 412, "height": 823})
+        options.setdefault("service_workers", "block")
+        context = browser.new_context(**options)
+        guard = Outside()
+        context.route("**/*", guard)
+        contexts.append(context)
+        guards.append(guard)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+    outside = [url for g in guards for url in g.requests]
+    assert not outside, f"requests to other hosts: {outside}"
+
+
+@pytest.fixture
+def page(make_context):
+    return make_context().new_page()
+
+
+def site_pages(site: Path) -> list[Path]:
+    """Every HTML page of the built site (both languages)."""
+    return sorted(p for p in site.rglob("*.html") if "posters" not in p.parts)

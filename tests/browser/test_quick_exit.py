@@ -1,0 +1,128 @@
+"""Quick exit: first in tab order after the skip link, Shift x3, the button, no-JS link, print, never covered."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from conftest import ROOT
+
+
+def open_two_pages(page, server):
+    """Home, then a second page: the history the reader leaves behind."""
+    page.goto(server["base"] + "index.html")
+    page.goto(server["base"] + "bantuan.html")
+    page.wait_for_load_state("load")
+    return server["base"] + "bantuan.html"
+
+
+def assert_left(page, server, left_page):
+    page.wait_for_url(server["neutral"])
+    page.go_back()
+    page.wait_for_load_state("load")
+    assert page.url != left_page, "Back returned to the page the reader left"
+    assert page.url == server["base"] + "index.html"
+
+
+def test_skip_link_then_exit_first_in_tab_order(page, server):
+    page.goto(server["base"] + "index.html")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "ra-skip"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "ra-exit"
+    assert page.locator("#ra-exit").is_visible()
+
+
+def test_shift_three_times_leaves_and_back_does_not_return(page, server):
+    left = open_two_pages(page, server)
+    status = page.locator("#ra-exit-status")
+    assert status.get_attribute("aria-live") == "polite"
+    page.keyboard.press("Shift")
+    assert re.search(r"\b2\b", status.inner_text()), "the remaining count is shown"
+    assert status.is_visible()
+    page.keyboard.press("Shift")
+    assert re.search(r"\b1\b", status.inner_text())
+    page.keyboard.press("Shift")
+    assert_left(page, server, left)
+
+
+def test_shift_with_another_key_does_not_count(page, server):
+    page.goto(server["base"] + "bantuan.html")
+    for _ in range(3):
+        page.keyboard.press("Shift+KeyA")
+    page.keyboard.down("Shift")
+    page.keyboard.press("Tab")
+    page.keyboard.up("Shift")
+    page.wait_for_timeout(300)
+    assert page.url == server["base"] + "bantuan.html"
+    assert page.locator("#ra-exit-status").inner_text() == ""
+
+
+def test_page_hidden_at_once_before_the_exit_site_loads(page, server):
+    page.goto(server["base"] + "bantuan.html")
+    held = []
+    page.route(server["neutral"], lambda route: held.append(route))
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.wait_for_timeout(200)
+    assert held, "the exit site was requested"
+    assert page.evaluate("document.documentElement.classList.contains('ra-leaving')")
+    assert page.evaluate("getComputedStyle(document.body).display") == "none"
+    held[0].continue_()
+    page.wait_for_url(server["neutral"])
+
+
+def test_button_leaves_and_back_does_not_return(page, server):
+    left = open_two_pages(page, server)
+    page.click("#ra-exit")
+    assert_left(page, server, left)
+
+
+def test_english_label(page, server):
+    page.goto(server["base"] + "en/index.html")
+    assert page.locator("#ra-exit").inner_text().strip() == "Quick exit"
+    page.goto(server["base"] + "index.html")
+    assert page.locator("#ra-exit").inner_text().strip() == "Keluar cepat"
+
+
+def test_without_javascript_the_button_is_a_link_to_the_neutral_site(make_context, server, exit_url_built):
+    site_yml = yaml.safe_load((ROOT / "content_src" / "site.yml").read_text(encoding="utf-8"))
+    assert exit_url_built == site_yml["exit_url"], "the built link is the configured neutral site"
+    page = make_context(java_script_enabled=False).new_page()
+    page.goto(server["base"] + "bantuan.html")
+    assert page.locator("#ra-exit").get_attribute("href") == server["neutral"]
+    page.click("#ra-exit")
+    page.wait_for_url(server["neutral"])
+
+
+def test_exit_stays_on_screen_uncovered(make_context, server):
+    page = make_context(viewport={"width": 360, "height": 640}).new_page()
+    page.goto(server["base"] + "bantuan.html")
+    page.mouse.wheel(0, 5000)
+    page.wait_for_timeout(200)
+    for drawer_open in (False, True):
+        if drawer_open:  # the navigation drawer (checkbox + label, no JavaScript) must not cover it either
+            page.evaluate("window.scrollTo(0, 0)")
+            page.click("label.md-header__button[for='__drawer']")
+            assert page.is_checked("#__drawer")
+        box = page.locator("#ra-exit").bounding_box()
+        assert box and 0 <= box["y"] and box["y"] + box["height"] <= 640 and box["x"] + box["width"] <= 360
+        on_top = page.evaluate(
+            "([x, y]) => document.elementFromPoint(x, y).closest('#ra-exit') !== null",
+            [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2],
+        )
+        assert on_top, f"something covers the exit button (drawer open: {drawer_open})"
+
+
+def test_print_hides_exit_and_navigation_keeps_hotlines(page, server):
+    page.goto(server["base"] + "bantuan.html")
+    page.emulate_media(media="print")
+    for hidden in ("#ra-exit", ".md-header", ".md-sidebar--primary", ".md-footer"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    assert page.locator(".ra-hotline-box").is_visible()
+    after = page.evaluate(
+        "getComputedStyle(document.querySelector('.md-typeset a[href^=\"tel:\"]'), '::after').content"
+    )
+    assert "attr" in after or "tel:" in after

@@ -1,0 +1,177 @@
+/* Ruang Aman search: loaded only by the search page, together with the index of its language
+   (assets/ra/search-<lang>.js, a script so that it also loads from file:// where fetch() of local files is blocked).
+   Results come from that one index, so they are always in the page's language. */
+(function () {
+  "use strict";
+
+  var STOP = {
+    id: ("ada adalah agar akan aku anda apa apakah atau bagi bahwa banyak begitu belum bila bisa boleh dalam dan dapat " +
+      "dari dengan di dia ia ini itu jadi jika juga kalau kami kamu karena ke kita lagi lain maka mana masih mereka " +
+      "oleh pada para saat saja sangat saya se sebagai sedang seperti sudah supaya tak tapi tetapi tidak untuk yaitu " +
+      "yang nya pun lah kah").split(" "),
+    en: ("a about an and are as at be but by can do does for from has have how i if in into is it its may me my no " +
+      "not of on or our so that the their them then there these they this to was we what when where which who will " +
+      "with you your").split(" ")
+  };
+
+  /* A small Indonesian affix stripper (after Nazief & Adriani, simplified). Documents and queries go through the
+     same function, so "melaporkan", "pelaporan" and "laporan" all meet at "lapor". */
+  function stemId(word) {
+    var w = word, stripped = false;
+    if (w.length <= 4) return w;
+    w = cut(w, /(lah|kah|tah|pun)$/, 4);
+    w = cut(w, /(nya|ku|mu)$/, 4);
+    for (var pass = 0; pass < 2; pass++) {
+      var before = w;
+      w = prefix(w);
+      if (w === before) break;
+      stripped = true;
+    }
+    w = cut(w, /kan$/, 3);
+    w = cut(w, /an$/, 4);
+    if (stripped) w = cut(w, /i$/, 4);
+    return w;
+  }
+
+  function cut(w, re, min) {
+    var out = w.replace(re, "");
+    return out.length >= min ? out : w;
+  }
+
+  function prefix(w) {
+    var m;
+    if ((m = /^(me|pe)ny([aiueo].*)$/.exec(w))) return keep(w, "s" + m[2]);
+    if ((m = /^(me|pe)ng([aiueo].*)$/.exec(w))) return keep(w, m[2]);
+    if ((m = /^(me|pe)ng([gkh].*)$/.exec(w))) return keep(w, m[2]);
+    if ((m = /^(me|pe)n([aiueo].*)$/.exec(w))) return keep(w, "t" + m[2]);
+    if ((m = /^(me|pe)n([cdjtsz].*)$/.exec(w))) return keep(w, m[2]);
+    if ((m = /^(me|pe)m([aiueo].*)$/.exec(w))) return keep(w, "p" + m[2]);
+    if ((m = /^(me|pe)m([bpf].*)$/.exec(w))) return keep(w, m[2]);
+    if ((m = /^(me|pe)([lmnrwy].*)$/.exec(w))) return keep(w, m[2]);
+    if ((m = /^(ber|ter|per)(.*)$/.exec(w))) return keep(w, m[2]);
+    if ((m = /^(di|ke|se)(.*)$/.exec(w))) return keep(w, m[2]);
+    return w;
+  }
+
+  function keep(w, rest) {
+    return rest.length >= 4 ? rest : w;
+  }
+
+  /* A light English suffix stemmer: reports/reported/reporting -> report, abuse/abused -> abus. */
+  function stemEn(word) {
+    var w = word.replace(/'s$/, "");
+    if (w.length <= 3) return w;
+    if (/ies$/.test(w) && w.length > 4) return w.slice(0, -3) + "y";
+    if (/(ss|us|is)$/.test(w)) return w;
+    if (/sses$/.test(w)) return w.slice(0, -2);
+    w = w.replace(/s$/, "");
+    var m = /^(.{3,}?)(ing|ed|ly)$/.exec(w);
+    if (m) {
+      w = m[1];
+      if (/([bdgklmnprt])\1$/.test(w)) w = w.slice(0, -1);
+    }
+    if (w.length > 4) w = w.replace(/e$/, "");
+    return w;
+  }
+
+  function tokens(text, lang) {
+    var stop = STOP[lang] || [], stem = lang === "id" ? stemId : stemEn, out = [];
+    var words = text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").match(/[a-z0-9]+(?:'s)?/g) || [];
+    for (var i = 0; i < words.length; i++) {
+      if (stop.indexOf(words[i]) === -1) out.push(stem(words[i]));
+    }
+    return out;
+  }
+
+  function weigh(doc, lang) {
+    var weights = {};
+    var add = function (text, weight) {
+      tokens(text, lang).forEach(function (t) { weights[t] = (weights[t] || 0) + weight; });
+    };
+    add(doc.t, 10);
+    (doc.h || []).forEach(function (h) { add(h, 4); });
+    add(doc.x, 1);
+    return weights;
+  }
+
+  function search(index, query) {
+    var terms = tokens(query, index.lang);
+    if (!terms.length) return [];
+    var all = [], some = [];
+    index.docs.forEach(function (doc) {
+      doc.w = doc.w || weigh(doc, index.lang);
+      var score = 0, found = 0;
+      terms.forEach(function (t) {
+        if (doc.w[t]) { score += doc.w[t]; found++; }
+      });
+      if (found === terms.length) all.push({ doc: doc, score: score });
+      else if (found) some.push({ doc: doc, score: score });
+    });
+    var list = all.length ? all : some;
+    list.sort(function (a, b) { return b.score - a.score || a.doc.t.localeCompare(b.doc.t); });
+    return list.map(function (r) { return r.doc; });
+  }
+
+  // A short excerpt around the first word that matches, built as text nodes (no HTML from the index is trusted).
+  function snippet(doc, query, lang) {
+    var wanted = tokens(query, lang), text = doc.x, re = /[A-Za-z0-9\u00C0-\u024F]+/g, m;
+    var stem = lang === "id" ? stemId : stemEn;
+    while ((m = re.exec(text))) {
+      if (wanted.indexOf(stem(m[0].toLowerCase())) !== -1) break;
+    }
+    var at = m ? m.index : 0, from = Math.max(0, at - 60), to = Math.min(text.length, at + 140);
+    var p = document.createElement("p");
+    p.appendChild(document.createTextNode((from > 0 ? "… " : "") + text.slice(from, at)));
+    if (m) {
+      var mark = document.createElement("mark");
+      mark.textContent = m[0];
+      p.appendChild(mark);
+      p.appendChild(document.createTextNode(text.slice(at + m[0].length, to) + (to < text.length ? " …" : "")));
+    } else {
+      p.appendChild(document.createTextNode(text.slice(at, to) + (to < text.length ? " …" : "")));
+    }
+    return p;
+  }
+
+  function show(list, query, index) {
+    var status = document.getElementById("ra-search-status");
+    list.textContent = "";
+    if (!query.trim()) {
+      status.textContent = "";
+      return;
+    }
+    var found = search(index, query);
+    status.textContent = found.length ? found.length + " " + list.getAttribute("data-results") : list.getAttribute("data-none");
+    found.forEach(function (doc) {
+      var li = document.createElement("li"), a = document.createElement("a");
+      a.href = doc.u;
+      a.textContent = doc.t;
+      li.appendChild(a);
+      li.appendChild(snippet(doc, query, index.lang));
+      list.appendChild(li);
+    });
+  }
+
+  function start(list) {
+    var index = window.RuangAmanIndex;
+    if (!index) return;
+    var input = document.getElementById("ra-q");
+    var query = (new URLSearchParams(location.search).get("q") || "");
+    if (input) {
+      input.value = query;
+      var timer = 0;
+      input.addEventListener("input", function () {
+        clearTimeout(timer);
+        timer = setTimeout(function () {
+          show(list, input.value, index);
+          try {
+            history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));
+          } catch (e) { /* file:// pages may refuse; the results are still shown */ }
+        }, 200);
+      });
+    }
+    show(list, query, index);
+  }
+
+  window.RuangAmanSearch = { start: start, search: search, stemId: stemId, stemEn: stemEn, tokens: tokens };
+})();
