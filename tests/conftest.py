@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
-TODAY = dt.date(2026, 11, 29)  # tests inject the date: nothing here depends on the clock
+from ra_testing import ROOT, TODAY  # noqa: E402,F401
 
 
 @pytest.fixture

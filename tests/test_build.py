@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, TODAY
+from ra_testing import ROOT, TODAY
 
 from ruang_aman import LANGS
 from ruang_aman.build import build

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, TODAY
+from ra_testing import ROOT, TODAY
 
 from ruang_aman.build import build
 from ruang_aman.load import load_content

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, TODAY
+from ra_testing import ROOT, TODAY
 
 from ruang_aman.load import load_content
 from ruang_aman.problems import Level

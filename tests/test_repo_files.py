@@ -6,7 +6,7 @@ import re
 import subprocess
 
 import yaml
-from conftest import ROOT
+from ra_testing import ROOT
 
 
 def make_targets() -> set[str]:

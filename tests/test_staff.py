@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from ra_testing import ROOT
 
 from ruang_aman.load import load_content
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from conftest import write_content
+from .conftest import write_content
 from ruang_aman.load import load_content
 from ruang_aman.posters import render_posters
 from ruang_aman.problems import Problems

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import ROOT
+from .conftest import ROOT
 from ruang_aman.posters import text as T
 
 

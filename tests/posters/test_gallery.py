@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import SAMPLE, only
+from .conftest import SAMPLE, only
 from ruang_aman import LANGS
 from ruang_aman.posters import gallery_html
 from ruang_aman.posters.files import outputs, thumb_path

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import write_content
+from .conftest import write_content
 from ruang_aman.load import load_content
 from ruang_aman.posters import render_posters
 from ruang_aman.posters.plan import Fault, plan_poster

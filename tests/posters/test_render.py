@@ -9,7 +9,7 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
-from conftest import SAMPLE, need, only, zbar
+from .conftest import SAMPLE, need, only, zbar
 from ruang_aman.posters import render_posters
 from ruang_aman.posters.qr import page_url
 from ruang_aman.problems import Problems

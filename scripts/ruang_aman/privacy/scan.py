@@ -39,6 +39,7 @@ class Context:
     register: Register
     site_roots: list[Path] = field(default_factory=list)
     photo_hashes: list[int] = field(default_factory=list)
+    _parts: dict[str, str] = field(default_factory=dict)
 
     def mask(self, kind: str, value: str) -> str:
         """'name#3f2a': a keyed fingerprint that shows neither initials nor length."""
@@ -54,13 +55,18 @@ class Context:
         prefix = str(self.root) + os.sep
         text = absolute[len(prefix):] if absolute.startswith(prefix) else path.as_posix()
         text = text.replace(os.sep, "/")
-        parts = text.split("/")
-        for i, part in enumerate(parts):
+        return "/".join(self._masked_part(part) for part in text.split("/"))
+
+    def _masked_part(self, part: str) -> str:
+        cached = self._parts.get(part)
+        if cached is None:
             hits = self.matcher.find(canonical(split_camel(part))) if not self.matcher.empty else []
+            cached = part
             if hits:
-                stem, dot, ext = part.rpartition(".")
-                parts[i] = "+".join(sorted({self.mask("name", h.key) for h in hits})) + (f".{ext}" if dot else "")
-        return "/".join(parts)
+                _, dot, ext = part.rpartition(".")
+                cached = "+".join(sorted({self.mask("name", h.key) for h in hits})) + (f".{ext}" if dot else "")
+            self._parts[part] = cached
+        return cached
 
 
 _CTX: Context | None = None
