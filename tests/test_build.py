@@ -177,3 +177,18 @@ def test_drafts_are_left_out_of_the_site_and_shown_in_preview_builds(project_cop
     assert build(project_copy, strict=False, today=TODAY, site_dir=preview, include_drafts=True, posters=False, quiet=True) == 0
     html = (preview / "draf-baru.html").read_text(encoding="utf-8")
     assert "ra-banner--draft" in html
+
+
+def test_a_privacy_finding_stops_publication_without_printing_the_identifier(project_copy, capsys):
+    site = project_copy / "site"
+    assert build(project_copy, strict=True, today=TODAY, site_dir=site, posters=False, quiet=True) == 0
+    before = tree_digest(site)
+    page = project_copy / "content_src" / "pages" / "index.md"
+    text = page.read_text(encoding="utf-8")
+    nik = "6471014501900001"
+    page.write_text(text.replace("<!-- lang: en -->", f"Korban bernama Siti, NIK {nik}.\n\n<!-- lang: en -->", 1), encoding="utf-8")
+    assert build(project_copy, strict=True, today=TODAY, site_dir=site, posters=False, quiet=True) == 1
+    assert tree_digest(site) == before
+    err = capsys.readouterr().err
+    assert "error[privacy]" in err and "nik" in err
+    assert nik not in err and "Siti" not in err

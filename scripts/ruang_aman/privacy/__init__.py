@@ -69,7 +69,7 @@ def scan_paths(paths: Sequence[str | Path] | None = None, *, root: Path | None =
     ctx = scan.Context(root, NameMatcher(plain, store), store, services, addresses, register, sites,
                        [int(p.phash, 16) for p in store.photos])
 
-    skip = {names_path.resolve()} if names_path else set()
+    skip = {os.path.abspath(names_path)} if names_path else set()
     tasks, skipped = scan.collect(given, skip)
     workers = jobs if jobs is not None else min(2, os.cpu_count() or 1)
     results = scan.run(ctx, tasks, workers)

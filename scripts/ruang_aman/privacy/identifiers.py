@@ -244,8 +244,9 @@ def find_addresses(text: str, service_addresses: tuple[str, ...]) -> list[Hit]:
 
 
 _DIGITS16 = re.compile(r"\d{4}[ .\-]?\d{2}[ .\-]?\d{2}")
-_NAMING_WORDS = ("nama", "inisial", "named", "called", "identified", "name is", "name was", "initial", "victim,")
-_STREET_HINT = re.compile(r"\b(?:jl|jln|jalan|gg|gang)\b")
+_NAMING_WORDS = ("bernama", "inisial", "atas nama", "nama korban", "named", "called", "identified", "name is",
+                 "name was", "initial", "victim,")
+_STREET_WORDS = ("jl", "jalan", "gg", "gang")
 
 
 def find_all(text: str, services: frozenset[str], service_addresses: tuple[str, ...],
@@ -260,7 +261,7 @@ def find_all(text: str, services: frozenset[str], service_addresses: tuple[str, 
     in_prose = find_initials(prose)
     if any(word in low for word in _NAMING_WORDS):
         in_prose += find_named_victims(prose)
-    if _STREET_HINT.search(low):
+    if any(word in low for word in _STREET_WORDS):
         in_prose += find_addresses(prose, service_addresses)
     return ([replace(h, line=text.count("\n", 0, h.start) + 1) for h in raw]
             + [replace(h, line=prose.count("\n", 0, h.start) + 1) for h in in_prose])

@@ -48,6 +48,7 @@ class Register:
     by_sha: dict[str, MediaEntry] = field(default_factory=dict)
     build_sha: set[str] = field(default_factory=set)
     build_files: set[Path] = field(default_factory=set)
+    build_prefixes: set[tuple[Path, str]] = field(default_factory=set)
     problems: list[Finding] = field(default_factory=list)
 
     def lookup(self, rel_to_content: str | None, rel_to_site: str | None, sha: str) -> MediaEntry | None:
@@ -59,7 +60,10 @@ class Register:
 
     def built(self, path: Path, sha: str) -> bool:
         """True for posters in a manifest and for theme images (by identical bytes)."""
-        return path.resolve() in self.build_files or sha in self.build_sha
+        resolved = path.resolve()
+        if resolved in self.build_files or sha in self.build_sha:
+            return True
+        return (resolved.parent, resolved.name[:resolved.name.rfind("-") + 1]) in self.build_prefixes
 
 
 def _sha(path: Path) -> str:
@@ -139,5 +143,12 @@ def add_build_images(reg: Register, root: Path, site_roots: list[Path], image_ex
             raise ConfigError(f"{manifest}: cannot read the posters manifest ({exc.__class__.__name__}); "
                               f"rebuild the site.") from None
         for poster in posters:
-            if isinstance(poster, dict) and poster.get("file"):
-                reg.build_files.add((site / str(poster["file"])).resolve())
+            if not isinstance(poster, dict):
+                continue
+            for key, value in poster.items():  # "file" and any other rendered file (e.g. "thumb")
+                if isinstance(value, str) and Path(value).suffix.lower() in image_exts | {".pdf"}:
+                    reg.build_files.add((site / value).resolve())
+            if poster.get("file") and poster.get("slug") and poster.get("lang"):
+                # Renditions not listed one by one (thumbnails) share the poster's slug-lang- prefix.
+                folder = (site / str(poster["file"])).resolve().parent
+                reg.build_prefixes.add((folder, f"{poster['slug']}-{poster['lang']}-"))

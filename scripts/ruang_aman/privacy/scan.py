@@ -209,14 +209,14 @@ def scan_one(task: tuple[str, str]) -> FileResult:
         return FileResult([Finding(shown, None, rule, f"cannot read the file ({exc.__class__.__name__})")], 0, kind)
 
 
-def collect(paths: list[Path], skip: set[Path]) -> tuple[list[tuple[str, str]], int]:
+def collect(paths: list[Path], skip: set[str]) -> tuple[list[tuple[str, str]], int]:
     """Tasks for every text file and image under the paths; and how many files were skipped."""
     tasks, skipped = [], 0
 
     def add(file: Path) -> None:
         nonlocal skipped
         ext = file.suffix.lower()
-        if skip and file.resolve() in skip:
+        if skip and os.path.abspath(file) in skip:
             skipped += 1
         elif ext in TEXT_EXTS:
             tasks.append(("text", str(file)))

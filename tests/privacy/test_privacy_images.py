@@ -10,7 +10,7 @@ import numpy as np
 from PIL import Image, PngImagePlugin
 from skimage import data as samples
 
-from conftest import run_guard, run_json, write
+from privacy_helpers import run_guard, run_json, write
 from ruang_aman.privacy.strip import jpeg_segments, strip_jpeg
 
 
@@ -157,12 +157,15 @@ def test_unregistered_and_build_rendered_images(project: Path) -> None:
     photo("rocket").resize((64, 64)).save(theme_img)
     site = project / "site"
     write(site / "assets" / "logo.png", theme_img.read_bytes())
-    write(site / "posters" / "manifest.json", json.dumps({"posters": [{"file": "posters/lapor.png"}]}))
-    Image.new("RGB", (200, 300), "white").save(site / "posters" / "lapor.png")
+    write(site / "posters" / "manifest.json",
+          json.dumps({"posters": [{"file": "posters/lapor-id-a4.png", "slug": "lapor", "lang": "id"}]}))
+    Image.new("RGB", (200, 300), "white").save(site / "posters" / "lapor-id-a4.png")
+    Image.new("RGB", (20, 30), "white").save(site / "posters" / "lapor-id-thumb.png")  # rendition, same prefix
+    Image.new("RGB", (20, 30), "white").save(site / "posters" / "lain-id-thumb.png")
     Image.new("RGB", (20, 20), "blue").save(site / "stray.png")
     code, out = run_json(project)
     unregistered = {f["path"] for f in out["findings"] if f["rule"] == "unregistered-image"}
-    assert unregistered == {"content_src/media/lupa.png", "site/stray.png"}
+    assert unregistered == {"content_src/media/lupa.png", "site/stray.png", "site/posters/lain-id-thumb.png"}
 
 
 def test_register_problems_and_unreadable_register(project: Path) -> None:
@@ -179,3 +182,23 @@ def test_unreadable_image_is_an_error(project: Path) -> None:
     write(project / "content_src" / "media" / "rusak.jpg", b"\xff\xd8not really a jpeg")
     code, out = run_json(project, "content_src")
     assert code == 1 and "image-unreadable" in {f["rule"] for f in out["findings"]}
+
+
+def test_png_and_webp_gps_found_and_webp_fix_keeps_picture_bytes(project: Path) -> None:
+    media = project / "content_src" / "media"
+    media.mkdir()
+    exif = Image.Exif()
+    exif[0x013B] = "Tim"
+    exif.get_ifd(0x8825).update({1: "S", 2: (1.0, 15.0, 0.0), 3: "E", 4: (116.0, 50.0, 0.0)})
+    photo("rocket").save(media / "peta.png", exif=exif)
+    photo("rocket").save(media / "peta.webp", exif=exif, quality=80)
+    register(project, "  - {path: media/peta.png, kind: illustration, source: x}\n",
+             "  - {path: media/peta.webp, kind: illustration, source: x}\n")
+    code, out = run_json(project, "content_src")
+    assert rules_for(out["findings"], "peta.png") == rules_for(out["findings"], "peta.webp") == {"image-gps", "image-author"}
+    before = (media / "peta.webp").read_bytes()
+    assert run_guard(project, "content_src", "--fix").returncode == 0
+    after = (media / "peta.webp").read_bytes()
+    vp8 = before.index(b"VP8 ")
+    assert before[vp8:vp8 + 8 + int.from_bytes(before[vp8 + 4:vp8 + 8], "little")] in after  # same picture chunk
+    assert not Image.open(media / "peta.webp").getexif()

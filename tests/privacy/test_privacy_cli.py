@@ -12,7 +12,7 @@ import pytest
 from PIL import Image
 from skimage import data as samples
 
-from conftest import PLANTED, ROOT, run_guard, run_json, write
+from privacy_helpers import PLANTED, ROOT, run_guard, run_json, write
 from ruang_aman.privacy.normalize import canonical
 
 LEAKY_PAGE = """\
@@ -195,3 +195,21 @@ def test_repository_content_passes() -> None:
                            "content_src"], cwd=ROOT, capture_output=True, text=True, check=False,
                           env={"PATH": "/usr/bin:/bin"})
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_clean_campaign_corpus_gives_zero_findings(project: Path, names_file: Path) -> None:
+    from test_privacy_identifiers import CLEAN
+
+    write(project / "content_src" / "pages" / "cara-melapor.md", CLEAN)
+    write(project / "site" / "cara-melapor.html",
+          "<html><body><h1>Cara melapor</h1>\n" + "\n".join(f"<p>{p}</p>" for p in CLEAN.split("\n\n"))
+          + '\n<a href="tel:129">129</a> <a href="https://wa.me/628111129129">WhatsApp</a></body></html>\n')
+    code, out = run_json(project, "--names", str(names_file))
+    assert (code, out["findings"]) == (0, [])
+
+
+def test_warnings_alone_do_not_fail(project: Path) -> None:
+    write(project / "content_src" / "pages" / "a.md", "Menurut ibunya, AS (12) kini sudah lebih tenang.\n")
+    code, out = run_json(project, "content_src")
+    assert code == 0 and [(f["rule"], f["severity"], f["line"]) for f in out["findings"]] == [
+        ("initials-age", "warning", 1)]
