@@ -179,7 +179,7 @@ def test_drafts_are_left_out_of_the_site_and_shown_in_preview_builds(project_cop
     assert "ra-banner--draft" in html
 
 
-def test_a_privacy_finding_stops_publication_without_printing_the_identifier(project_copy, capsys):
+def test_a_privacy_finding_stops_publication_without_printing_the_identifier(project_copy, capfd):
     site = project_copy / "site"
     assert build(project_copy, strict=True, today=TODAY, site_dir=site, posters=False, quiet=True) == 0
     before = tree_digest(site)
@@ -189,6 +189,6 @@ def test_a_privacy_finding_stops_publication_without_printing_the_identifier(pro
     page.write_text(text.replace("<!-- lang: en -->", f"Korban bernama Siti, NIK {nik}.\n\n<!-- lang: en -->", 1), encoding="utf-8")
     assert build(project_copy, strict=True, today=TODAY, site_dir=site, posters=False, quiet=True) == 1
     assert tree_digest(site) == before
-    err = capsys.readouterr().err
-    assert "error[privacy]" in err and "nik" in err
+    err = capfd.readouterr().err
+    assert "error[privacy]" in err and "nik" in err and "site/index.html" in err
     assert nik not in err and "Siti" not in err

@@ -9,8 +9,9 @@ from typing import TextIO
 from .problems import Level, Problems
 
 
-def print_problems(problems: Problems, strict: bool, out: TextIO = sys.stderr, limit_notices: int = 8) -> None:
+def print_problems(problems: Problems, strict: bool, out: TextIO | None = None, limit_notices: int = 8) -> None:
     """Every error and warning in full; notices grouped so they never push errors off screen."""
+    out = out or sys.stderr
     shown_notices = 0
     for problem in problems.sorted():
         if problem.level == Level.NOTICE:

@@ -30,7 +30,7 @@ def privacy_stage(*, root, staging, problems, outcome, **_) -> bool:
         problems.error("privacy", Where("content_src/privacy-hashes.yml"), f"the privacy guard cannot run: {exc}", "see the README, 'When the privacy guard stops you'.")
         return False
     for finding in result.findings:
-        path = str(finding.path).replace(str(staging), "site")
+        path = str(finding.path).replace(str(staging), "site").replace(staging.name, "site")
         add = problems.error if finding.severity == "error" else problems.warning
         add("privacy", Where(path, finding.line or 0), f"{finding.rule}: {finding.message}", "remove or replace the identifying detail; see 'When the privacy guard stops you' in content_src/README.md.")
     outcome.outputs.append(("privacy", f"{result.scanned.get('text_files', 0)} text files, {result.scanned.get('images', 0)} images scanned, {result.error_count} finding(s)"))
