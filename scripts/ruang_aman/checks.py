@@ -15,7 +15,7 @@ from .model import Content, Page, Text, TextList
 from .phones import InvalidPhone, is_mobile, parse_phone
 from .problems import Problems
 
-PHONE_IN_PROSE_RE = re.compile(r"(?<![\w/.])(?:\+62|0)[\d][\d\s().-]{6,}\d(?![\w/])|(?<![\w/.:-])(?:110|112|129)(?![\w/.:-])")
+PHONE_IN_PROSE_RE = re.compile(r"(?<![\w/.])(?:\+62|0)[\d][\d\s().-]{6,}\d(?![\w/])|(?<![\w/.:-])(?<!SAPA )(?:110|112|129)(?![\w/.:-])")
 PLACEHOLDER_RE = re.compile(r"\b(TODO|FIXME|TBD|lorem ipsum|lorem|xxx+)\b", re.IGNORECASE)
 MD_LINK_RE = re.compile(r"\]\(([^)\s]+)\)")
 HEADING_RE = re.compile(r"^(#{2,3})\s", re.MULTILINE)

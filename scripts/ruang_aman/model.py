@@ -111,6 +111,7 @@ class Contact(Record):
     source: str = Field(min_length=1)
     verified_on: dt.date
     emergency: bool = False
+    note: Text | None = Field(default=None, description="shown instead of the 'no number' line, e.g. how to reach it")
 
 
 class ViolenceKind(Record):

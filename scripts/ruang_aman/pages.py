@@ -108,8 +108,12 @@ class Renderer:
             rows.append(f"<dt>{self.label('hours')}</dt><dd>{self.t(contact.hours)}</dd>")
         if contact.cost:
             rows.append(f"<dt>{self.label('cost')}</dt><dd>{self.t(contact.cost)}</dd>")
-        rows.append(f"<dt>{self.label('source')}</dt><dd>{escape(contact.source)} ({self.label('verified_on')} {contact.verified_on.isoformat()})</dd>")
-        buttons = self._call_buttons(contact) or f'<p class="ra-no-number">{self.label("no_number")}</p>'
+        source = escape(contact.source)
+        if re.match(r"^https?://\S+$", contact.source):
+            source = f'<a href="{source}" rel="noreferrer">{source}</a>'
+        rows.append(f"<dt>{self.label('source')}</dt><dd>{source} ({self.label('verified_on')} {contact.verified_on.isoformat()})</dd>")
+        note = self.t(contact.note) if contact.note else self.label("no_number")
+        buttons = self._call_buttons(contact) or f'<p class="ra-no-number">{note}</p>'
         return (
             f'<section class="ra-card" id="kontak-{contact.key}" data-contact="{contact.key}">'
             f'<h3>{self.t(contact.name)}</h3><p>{self.t(contact.role)}</p>'

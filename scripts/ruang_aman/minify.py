@@ -1,0 +1,181 @@
+"""Make the built site small for a cheap phone on a slow connection.
+
+- CSS: Material's stylesheet keeps only the rules whose classes some built page (or our script) uses, and is
+  joined with ours into one file (one request instead of two), named by its hash.
+- HTML: comments removed and whitespace runs collapsed, except inside pre, textarea, script and style.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from .problems import Problems, Where
+
+THEME_CSS = "assets/stylesheets/main.*.min.css"
+OUR_CSS = "assets/ra/ruang-aman.css"
+OUT_CSS = "assets/ra/site.{hash}.css"
+# Classes that only our JavaScript sets (theme/assets/ra/*.js); everything else must appear in a page.
+SCRIPT_CLASSES = {"js", "ra-leaving"}
+CLASS_RE = re.compile(r"\.(-?[_a-zA-Z][_a-zA-Z0-9-]*)")
+CLASS_ATTR_RE = re.compile(r'\sclass="([^"]*)"')
+KEEP_RAW_RE = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2>)", re.S | re.I)
+
+
+# ---- CSS ------------------------------------------------------------------------------------------------------
+def split_rules(css: str) -> list[tuple[str, str]]:
+    """Top-level (prelude, body) pairs of a stylesheet (comments already removed); strings and nesting respected."""
+    rules, i, n, start = [], 0, len(css), 0
+    while i < n:
+        c = css[i]
+        if c in "\"'":
+            i = css.index(c, i + 1) + 1
+            continue
+        if c == ";" and "{" not in css[start:i]:  # @charset, @import: a statement without a block
+            rules.append((css[start:i].strip(), ""))
+            start = i = i + 1
+            continue
+        if c == "{":
+            depth, j = 1, i + 1
+            while depth:
+                d = css[j]
+                if d in "\"'":
+                    j = css.index(d, j + 1)
+                elif d == "{":
+                    depth += 1
+                elif d == "}":
+                    depth -= 1
+                j += 1
+            rules.append((css[start:i].strip(), css[i + 1 : j - 1]))
+            start = i = j
+            continue
+        i += 1
+    return rules
+
+
+def _outside_parens(selector: str) -> str:
+    """The selector without :not(...), :is(...) and the like: a class in there does not have to be used."""
+    out, depth = [], 0
+    for c in selector:
+        depth += c == "("
+        if not depth:
+            out.append(c)
+        depth -= c == ")" and depth > 0
+    return "".join(out)
+
+
+def selector_used(selector: str, used: set[str]) -> bool:
+    """False only when the selector needs a class that no page has (so it can never match)."""
+    plain = re.sub(r"\[[^\]]*\]", "", _outside_parens(selector))
+    return all(name in used for name in CLASS_RE.findall(plain))
+
+
+def purge(css: str, used: set[str]) -> str:
+    """Only the rules that can match something on the site; at-rules are kept (their content purged)."""
+    out = []
+    for prelude, body in split_rules(css):
+        if not body and prelude.startswith("@"):
+            out.append(prelude + ";")
+        elif prelude.startswith(("@media", "@supports", "@layer", "@container")):
+            inner = purge(body, used)
+            if inner:
+                out.append(f"{prelude}{{{inner}}}")
+        elif prelude.startswith("@"):
+            out.append(f"{prelude}{{{body}}}")  # @keyframes, @font-face, @page: kept whole
+        else:
+            kept = [s for s in split_selectors(prelude) if selector_used(s, used)]
+            if kept:
+                out.append(f"{','.join(kept)}{{{body}}}")
+    return "".join(out)
+
+
+def split_selectors(prelude: str) -> list[str]:
+    """A selector list split at its top-level commas."""
+    parts, depth, start = [], 0, 0
+    for i, c in enumerate(prelude):
+        depth += c in "(["
+        depth -= c in ")]"
+        if c == "," and not depth:
+            parts.append(prelude[start:i].strip())
+            start = i + 1
+    parts.append(prelude[start:].strip())
+    return [p for p in parts if p]
+
+
+def minify_css(css: str) -> str:
+    """Comments and needless whitespace out (our CSS is written readable)."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    css = re.sub(r"\s+", " ", css)
+    css = re.sub(r"\s*([{};,>])\s*", r"\1", css)
+    return css.replace(";}", "}").strip()
+
+
+def used_classes(pages: list[Path]) -> set[str]:
+    """Every class any built page uses, plus those our script sets."""
+    used = set(SCRIPT_CLASSES)
+    for page in pages:
+        for value in CLASS_ATTR_RE.findall(page.read_text(encoding="utf-8")):
+            used.update(value.split())
+    return used
+
+
+# ---- HTML -----------------------------------------------------------------------------------------------------
+def minify_html(html: str) -> str:
+    """Comments out, whitespace runs collapsed (to a newline when they held one), raw blocks untouched."""
+    parts = KEEP_RAW_RE.split(html)
+    out = []
+    for i, part in enumerate(parts):
+        kind = i % 3
+        if kind == 1:
+            out.append(part)
+        elif kind == 0:
+            part = re.sub(r"<!--(?!\[).*?-->", "", part, flags=re.S)
+            part = re.sub(r"[ \t\r\f\v]*\n\s*", "\n", part)
+            part = re.sub(r"[ \t\r\f\v]{2,}", " ", part)
+            out.append(part)
+    return "".join(out).strip() + "\n"
+
+
+def minify_site(staging: Path) -> tuple[Path, int, int]:
+    """Purge and join the CSS, point every page at it, minify every page. Returns (css, bytes before, after)."""
+    for extra_404 in staging.glob("*/404.html"):
+        extra_404.unlink()  # only the root 404.html is ever served (GitHub Pages); a language's copy is dead weight
+    pages = sorted(staging.rglob("*.html"))
+    theme = sorted(staging.glob(THEME_CSS))
+    ours = staging / OUR_CSS
+    original = "".join(p.read_text(encoding="utf-8") for p in theme) + ours.read_text(encoding="utf-8")
+    material = re.sub(r"/\*.*?\*/", "", "".join(p.read_text(encoding="utf-8") for p in theme), flags=re.S)
+    css = purge(material, used_classes(pages))
+    css += minify_css(ours.read_text(encoding="utf-8"))
+    name = OUT_CSS.format(hash=hashlib.sha256(css.encode()).hexdigest()[:8])
+    (staging / name).write_text(css, encoding="utf-8")
+    links = re.compile(r'<link rel="stylesheet" href="([^"]*?)(?:assets/stylesheets/main\.[0-9a-f]+\.min\.css|'
+                       + re.escape(OUR_CSS) + r')">\s*')
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        first = True
+
+        def one(m: re.Match) -> str:
+            nonlocal first
+            keep, first = first, False
+            return f'<link rel="stylesheet" href="{m.group(1)}{name}">' if keep else ""
+
+        page.write_text(minify_html(links.sub(one, html)), encoding="utf-8")
+    for path in theme + [ours]:
+        path.unlink()
+    for folder in sorted({p.parent for p in theme} | {staging / "assets" / "images"}):
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+    return staging / name, len(original.encode()), len(css.encode())
+
+
+def minify_stage(*, staging: Path, problems: Problems, outcome, **_) -> bool:
+    """Build stage: smaller CSS (purged, one file) and HTML; an error if a page still points at a removed file."""
+    css, before, after = minify_site(staging)
+    for page in staging.rglob("*.html"):
+        if re.search(r'href="[^"]*(assets/stylesheets/main\.|ruang-aman\.css)', page.read_text(encoding="utf-8")):
+            problems.error("minify", Where(str(page.relative_to(staging))), "the page still links a stylesheet that was merged.",
+                           "theme/main.html must load the stylesheets only through MkDocs' extra_css and Material's base.")
+    outcome.outputs.append(("css", f"{css.relative_to(staging)} ({before // 1024} KB -> {after // 1024} KB)"))
+    return not problems.fails(True)

@@ -1,0 +1,80 @@
+"""The site opened from disk (file://): links, the language switch, and search in both languages."""
+
+from __future__ import annotations
+
+from urllib.parse import unquote, urlsplit
+
+
+def file_url(site, rel: str) -> str:
+    return (site / rel).as_uri()
+
+
+def test_file_navigation_every_nav_link_opens(page, built):
+    page.goto(file_url(built, "index.html"))
+    hrefs = page.eval_on_selector_all(".md-nav--primary a.md-nav__link", "els => els.map(e => e.href)")
+    assert len(hrefs) >= 2
+    for href in hrefs:
+        assert href.startswith("file://")
+        assert (built / "x").parent.joinpath(unquote(urlsplit(href).path)).exists() or \
+            __import__("pathlib").Path(unquote(urlsplit(href).path)).exists(), href
+    page.goto(hrefs[-1])
+    assert page.locator("article h1").count() == 1
+
+
+def test_file_language_switch_opens_the_same_page_in_the_other_language(page, built):
+    page.goto(file_url(built, "bantuan.html"))
+    assert page.evaluate("document.documentElement.lang") == "id"
+    page.click("a.ra-lang")
+    page.wait_for_load_state("load")
+    assert page.url == file_url(built, "en/bantuan.html")
+    assert page.evaluate("document.documentElement.lang") == "en"
+    page.click("a.ra-lang")
+    page.wait_for_load_state("load")
+    assert page.url == file_url(built, "bantuan.html")
+
+
+def results(page):
+    page.wait_for_selector("#ra-search-status:not(:empty)")
+    return page.eval_on_selector_all("#ra-search-results a", "els => els.map(e => e.href)")
+
+
+def test_file_search_indonesian_finds_the_root_of_an_affixed_word(page, built):
+    page.goto(file_url(built, "bantuan.html"))
+    page.fill("#ra-q", "pelaporan")   # pe- + lapor + -an: pages saying "melapor" / "laporkan" must be found
+    page.press("#ra-q", "Enter")
+    page.wait_for_load_state("load")
+    assert urlsplit(page.url).path.endswith("/search.html")
+    found = results(page)
+    assert found, "no result for an affixed Indonesian word"
+    assert all(h.startswith("file://") and "/en/" not in h for h in found), "results only in Indonesian"
+    page.goto(found[0])
+    assert page.evaluate("document.documentElement.lang") == "id"
+    text = page.locator("article").inner_text().lower()
+    assert "lapor" in text
+
+
+def test_file_search_english_only_english_results(page, built):
+    page.goto(file_url(built, "en/search.html") + "?q=reporting")
+    found = results(page)
+    assert found
+    assert all("/en/" in h for h in found), "results only in English"
+    page.goto(found[0])
+    assert page.evaluate("document.documentElement.lang") == "en"
+
+
+def test_search_code_and_index_load_only_on_the_search_page(page, server):
+    seen = []
+    page.on("request", lambda r: seen.append(r.url))
+    page.goto(server["base"] + "index.html")
+    page.wait_for_load_state("load")
+    assert not [u for u in seen if "search" in u.rsplit("/", 1)[-1]]
+    page.goto(server["base"] + "search.html?q=kekerasan")
+    assert results(page)
+    loaded = [u.rsplit("/", 1)[-1] for u in seen]
+    assert "search-id.js" in loaded and "search-en.js" not in loaded
+
+
+def test_search_over_http_no_result_message(page, server):
+    page.goto(server["base"] + "en/search.html?q=zzzzqqq")
+    page.wait_for_selector("#ra-search-status:not(:empty)")
+    assert page.locator("#ra-search-status").inner_text() == "No results."
