@@ -6,7 +6,7 @@ from html import escape
 
 from .model import Dataset
 
-BAR_H, GAP, LABEL_W, CHART_W, ROW_GAP = 14, 3, 150, 300, 14
+BAR_H, GAP, LABEL_W, CHART_W, ROW_GAP, HEAD_H = 16, 3, 44, 340, 12, 20
 
 
 def _number(value: int, lang: str) -> str:
@@ -15,10 +15,11 @@ def _number(value: int, lang: str) -> str:
 
 
 def chart_svg(dataset: Dataset, lang: str, title_id: str) -> str:
-    """Grouped horizontal bars, one group per series, values written on the bars (prints in B/W)."""
+    """Grouped horizontal bars: one group per series under its own label, each value written beside
+    its bar, so the chart reads without colour (prints in black and white)."""
     peak = max(max(s.values) for s in dataset.series) or 1
-    per_group = len(dataset.periods) * (BAR_H + GAP) + ROW_GAP
-    height = len(dataset.series) * per_group + 24
+    per_group = HEAD_H + len(dataset.periods) * (BAR_H + GAP) + ROW_GAP
+    height = len(dataset.series) * per_group + 4
     width = LABEL_W + CHART_W + 40
     parts = [
         f'<svg class="ra-chart" role="img" aria-labelledby="{title_id}" viewBox="0 0 {width} {height}" '
@@ -28,15 +29,16 @@ def chart_svg(dataset: Dataset, lang: str, title_id: str) -> str:
     shades = ["#1b1b1b", "#555555", "#8a8a8a", "#bdbdbd", "#333333", "#707070"]
     y = 4
     for series in dataset.series:
-        parts.append(f'<text x="0" y="{y + 11}" class="ra-chart__label">{escape(series.label.get(lang) or "")}</text>')
+        parts.append(f'<text x="0" y="{y + 14}" font-weight="bold" class="ra-chart__label">{escape(series.label.get(lang) or "")}</text>')
+        y += HEAD_H
         for i, (period, value) in enumerate(zip(dataset.periods, series.values)):
             w = round(CHART_W * value / peak, 1)
             fill = shades[i % len(shades)]
             parts.append(
                 f'<g data-series="{series.key}" data-period="{period}" data-value="{value}">'
-                f'<text x="{LABEL_W - 6}" y="{y + 11}" text-anchor="end" class="ra-chart__period">{period}</text>'
+                f'<text x="{LABEL_W - 6}" y="{y + 12}" text-anchor="end" class="ra-chart__period">{period}</text>'
                 f'<rect x="{LABEL_W}" y="{y}" width="{w}" height="{BAR_H}" fill="{fill}"/>'
-                f'<text x="{LABEL_W + w + 4}" y="{y + 11}" class="ra-chart__value">{_number(value, lang)}</text></g>'
+                f'<text x="{LABEL_W + w + 4}" y="{y + 12}" class="ra-chart__value">{_number(value, lang)}</text></g>'
             )
             y += BAR_H + GAP
         y += ROW_GAP

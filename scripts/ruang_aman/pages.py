@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from html import escape
+from urllib.parse import urlsplit
 from pathlib import Path
 
 import yaml
@@ -110,7 +111,8 @@ class Renderer:
             rows.append(f"<dt>{self.label('cost')}</dt><dd>{self.t(contact.cost)}</dd>")
         source = escape(contact.source)
         if re.match(r"^https?://\S+$", contact.source):
-            source = f'<a href="{source}" rel="noreferrer">{source}</a>'
+            host = urlsplit(contact.source).netloc.removeprefix("www.")
+            source = f'<a href="{source}" rel="noreferrer">{escape(host)}</a>'
         rows.append(f"<dt>{self.label('source')}</dt><dd>{source} ({self.label('verified_on')} {contact.verified_on.isoformat()})</dd>")
         note = self.t(contact.note) if contact.note else self.label("no_number")
         buttons = self._call_buttons(contact) or f'<p class="ra-no-number">{note}</p>'
