@@ -14,14 +14,7 @@ from ruang_aman import LANGS
 from ruang_aman.build import build
 from ruang_aman.load import load_content
 from ruang_aman.pages import page_url
-
-EXTERNAL_RESOURCE_RE = re.compile(
-    r"""<(?:script|img|iframe|source|audio|video|embed|object)\b[^>]*\b(?:src|data|srcset)\s*=\s*["']?\s*(?:https?:)?//"""
-    r"""|<link\b(?=[^>]*\brel\s*=\s*["']?(?:stylesheet|icon|preload|prefetch|preconnect|dns-prefetch|manifest|modulepreload))[^>]*\bhref\s*=\s*["']?\s*(?:https?:)?//"""
-    r"""|url\(\s*["']?\s*(?:https?:)?//|@import\s+["']?(?:url\()?\s*["']?(?:https?:)?//|importScripts\(\s*["'](?:https?:)?//""",
-    re.IGNORECASE,
-)
-
+from ruang_aman.sitecheck import EXTERNAL_RESOURCE_RE, broken_links, external_references
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Path:
@@ -73,13 +66,23 @@ def test_english_pages_are_english(built, content):
 
 
 def test_no_built_file_loads_anything_from_another_host(built):
-    offenders = []
-    for path in built.rglob("*"):
-        if path.suffix in (".html", ".css", ".js", ".svg", ".xml", ".json", ".webmanifest") and path.is_file():
-            text = path.read_text(encoding="utf-8", errors="replace")
-            for match in EXTERNAL_RESOURCE_RE.finditer(text):
-                offenders.append(f"{path.relative_to(built)}: {match.group(0)[:80]}")
-    assert not offenders, "\n".join(offenders)
+    assert external_references(built) == []
+
+
+def test_every_internal_link_and_anchor_resolves(built):
+    assert broken_links(built, "/ruang-aman/") == []
+
+
+def test_the_link_check_finds_a_missing_page_and_a_missing_anchor(tmp_path):
+    (tmp_path / "a.html").write_text('<p id="here">x</p><a href="b.html">b</a>\n<a href="a.html#nowhere">n</a><a href="#here">ok</a>', encoding="utf-8")
+    assert broken_links(tmp_path) == [("a.html", 1, "b.html"), ("a.html", 2, "a.html#nowhere")]
+
+
+def test_a_cdn_reference_in_the_theme_fails_the_build(project_copy):
+    main = project_copy / "theme" / "main.html"
+    main.write_text(main.read_text(encoding="utf-8").replace("{% block libs %}{% endblock %}", '{% block libs %}<script src="https://cdn.example.org/x.js"></script>{% endblock %}'), encoding="utf-8")
+    assert build(project_copy, strict=True, today=TODAY, site_dir=project_copy / "site", posters=False, quiet=True) == 1
+    assert not (project_copy / "site").exists()
 
 
 def test_the_external_reference_check_catches_a_cdn_script():
@@ -192,3 +195,13 @@ def test_a_privacy_finding_stops_publication_without_printing_the_identifier(pro
     err = capfd.readouterr().err
     assert "error[privacy]" in err and "nik" in err and "site/index.html" in err
     assert nik not in err and "Siti" not in err
+
+
+def test_every_quoted_figure_equals_the_data_file(built, content):
+    values = {f.key: f.value for f in content.facts}
+    seen = 0
+    for path in built.rglob("*.html"):
+        for key, shown in re.findall(r'data-fact="([a-z0-9-]+)">([^<]+)<', path.read_text(encoding="utf-8")):
+            assert int(shown.replace(".", "").replace(",", "")) == values[key], (path.name, key)
+            seen += 1
+    assert seen or not values

@@ -11,6 +11,7 @@ from .offline import offline_bundle_stage, service_worker_stage
 from .posters.stage import posters_stage
 from .privacy.stage import privacy_stage
 from .search_index import search_stage
+from .sitecheck import site_check_stage
 
 STAGES: list = [
     posters_stage,
@@ -18,5 +19,6 @@ STAGES: list = [
     minify_stage,
     service_worker_stage,
     offline_bundle_stage,
+    site_check_stage,
     privacy_stage,
 ]

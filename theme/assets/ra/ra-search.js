@@ -21,11 +21,11 @@
     if (w.length <= 4) return w;
     w = cut(w, /(lah|kah|tah|pun)$/, 4);
     w = cut(w, /(nya|ku|mu)$/, 4);
-    for (var pass = 0; pass < 2; pass++) {
-      var before = w;
-      w = prefix(w);
-      if (w === before) break;
+    // One prefix, then at most a second one of ber-/ter-/per- (di+per+kosa, pem+per+kosa+an); never the same twice.
+    var once = prefix(w, false);
+    if (once !== w) {
       stripped = true;
+      w = prefix(once, true);
     }
     w = cut(w, /kan$/, 3);
     w = cut(w, /an$/, 4);
@@ -38,8 +38,10 @@
     return out.length >= min ? out : w;
   }
 
-  function prefix(w) {
+  function prefix(w, secondOnly) {
     var m;
+    if ((m = /^(ber|ter|per)(.*)$/.exec(w))) return keep(w, m[2]);
+    if (secondOnly) return w;
     if ((m = /^(me|pe)ny([aiueo].*)$/.exec(w))) return keep(w, "s" + m[2]);
     if ((m = /^(me|pe)ng([aiueo].*)$/.exec(w))) return keep(w, m[2]);
     if ((m = /^(me|pe)ng([gkh].*)$/.exec(w))) return keep(w, m[2]);
@@ -48,7 +50,6 @@
     if ((m = /^(me|pe)m([aiueo].*)$/.exec(w))) return keep(w, "p" + m[2]);
     if ((m = /^(me|pe)m([bpf].*)$/.exec(w))) return keep(w, m[2]);
     if ((m = /^(me|pe)([lmnrwy].*)$/.exec(w))) return keep(w, m[2]);
-    if ((m = /^(ber|ter|per)(.*)$/.exec(w))) return keep(w, m[2]);
     if ((m = /^(di|ke|se)(.*)$/.exec(w))) return keep(w, m[2]);
     return w;
   }

@@ -1,0 +1,96 @@
+"""Checks of the finished site: nothing loads from another host; every internal link and anchor resolves."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from .problems import Problems, Where
+
+# A resource (script, style, font, image, frame, worker import) from another host.
+EXTERNAL_RESOURCE_RE = re.compile(
+    r"""<(?:script|img|iframe|source|audio|video|embed|object|track)\b[^>]*\b(?:src|data|srcset|poster)\s*=\s*["']?\s*(?:https?:)?//"""
+    r"""|<link\b(?=[^>]*\brel\s*=\s*["']?(?:stylesheet|icon|preload|prefetch|preconnect|dns-prefetch|manifest|modulepreload))[^>]*\bhref\s*=\s*["']?\s*(?:https?:)?//"""
+    r"""|url\(\s*["']?\s*(?:https?:)?//|@import\s+["']?(?:url\()?\s*["']?(?:https?:)?//|importScripts\(\s*["'](?:https?:)?//"""
+    r"""|\b(?:fetch|import)\(\s*["'](?:https?:)?//""",
+    re.IGNORECASE,
+)
+TEXT_SUFFIXES = {".html", ".css", ".js", ".svg", ".xml", ".json", ".webmanifest"}
+
+
+def external_references(site: Path) -> list[tuple[str, int, str]]:
+    """Every place a built file would load something from another host: (file, line, snippet)."""
+    found = []
+    for path in sorted(site.rglob("*")):
+        if path.suffix in TEXT_SUFFIXES and path.is_file():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            for match in EXTERNAL_RESOURCE_RE.finditer(text):
+                line = text.count("\n", 0, match.start()) + 1
+                found.append((path.relative_to(site).as_posix(), line, match.group(0)[:80]))
+    return found
+
+
+class _Links(HTMLParser):
+    """Collects ids and the href/src of links and resources of one page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[tuple[str, int]] = []
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        values = dict(attrs)
+        for key in ("id", "name"):
+            if values.get(key):
+                self.ids.add(values[key])
+        for key in ("href", "src"):
+            if values.get(key) and not (tag == "form"):
+                self.links.append((values[key], self.getpos()[0]))
+
+
+def broken_links(site: Path, base_path: str = "/") -> list[tuple[str, int, str]]:
+    """Links that lead to no file, and #anchors that name no element: (file, line, link).
+
+    Absolute paths (as in 404.html, which hosts serve at any address) are read below `base_path`,
+    the path part of the site's base URL.
+    """
+    pages: dict[Path, _Links] = {}
+    for path in site.rglob("*.html"):
+        parser = _Links()
+        parser.feed(path.read_text(encoding="utf-8", errors="replace"))
+        pages[path.resolve()] = parser
+    broken = []
+    for path, parser in sorted(pages.items()):
+        for link, line in parser.links:
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc or link.startswith(("mailto:", "tel:", "data:", "javascript:")):
+                continue
+            if parts.path.startswith("/"):
+                if not parts.path.startswith(base_path):
+                    broken.append((path.relative_to(site.resolve()).as_posix(), line, link))
+                    continue
+                target = (site / unquote(parts.path[len(base_path):])).resolve()
+            else:
+                target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
+            if parts.path.endswith("/") or target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append((path.relative_to(site.resolve()).as_posix(), line, link))
+            elif parts.fragment and target.suffix == ".html":
+                ids = pages.get(target).ids if target in pages else set()
+                if parts.fragment not in ids:
+                    broken.append((path.relative_to(site.resolve()).as_posix(), line, link))
+    return broken
+
+
+def site_check_stage(*, content, staging: Path, problems: Problems, outcome, posters: bool = True, **_) -> bool:
+    """Fail the build on any off-site resource or broken internal link in the finished site."""
+    for file, line, snippet in external_references(staging):
+        problems.error("offsite-resource", Where(f"site/{file}", line), f"loads something from another host: {snippet}", "ship the file inside the site (theme/assets/) instead of linking to a CDN.")
+    for file, line, link in broken_links(staging, urlsplit(content.site.base_url).path):
+        if not posters and "posters/" in link:
+            continue  # a build without posters (preview, --no-posters) links to files it did not render
+        problems.error("broken-link", Where(f"site/{file}", line), f"link '{link}' leads nowhere in the built site.", "check the slug or #anchor in the page's source in content_src/pages/.")
+    return True

@@ -1,0 +1,85 @@
+"""Unit tests of the post-build steps: search index, CSS purge and HTML minify, service worker, offline bundle."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+
+from ruang_aman import offline
+from ruang_aman.minify import minify_html, purge, selector_used, split_rules
+from ruang_aman.search_index import index_script, page_entry
+
+PAGE = """<!doctype html><html lang="id"><head><title>Cari bantuan - Ruang Aman</title></head><body>
+<a class="ra-exit" id="ra-exit" href="https://example.org/" rel="noreferrer" data-exit="https://example.org/">Keluar</a>
+<article class="md-content__inner md-typeset"><div id="ra-content"></div><h1>Cari bantuan</h1>
+<p>Kamu bisa <strong>melaporkan</strong></p><h2>Telepon</h2><p>SAPA</p>
+<aside class="ra-hotline-box"><h2>Butuh bantuan sekarang?</h2></aside></article>
+<footer><p class="ra-offline"><a href="ruang-aman-offline.zip">Unduh</a></p></footer></body></html>"""
+
+
+def test_index_entry_takes_title_headings_text_and_skips_the_hotline_box(tmp_path):
+    page = tmp_path / "bantuan.html"
+    page.write_text(PAGE, encoding="utf-8")
+    entry = page_entry(page, "bantuan.html")
+    assert entry.t == "Cari bantuan" and entry.h == ["Telepon"]
+    assert "melaporkan" in entry.x and "Butuh bantuan sekarang" not in entry.x and "<" not in entry.x
+
+
+def test_index_script_is_loadable_from_file_and_cannot_close_its_script():
+    from ruang_aman.search_index import Entry
+
+    text = index_script("id", [Entry(u="a.html", t="</script>", h=[], x="x")])
+    assert text.startswith("window.RuangAmanIndex=") and "</script>" not in text
+    assert json.loads(text[len("window.RuangAmanIndex="):-2])["lang"] == "id"
+
+
+def test_purge_keeps_used_classes_and_rules_without_classes():
+    css = "a{color:red}.md-used{x:1}.md-gone{x:2}.md-used:not(.md-gone){x:3}@media screen{.md-gone{x:4}.md-used{x:5}}" \
+          "@keyframes k{0%{opacity:0}}.md-used,.md-gone .md-used{x:6}[data-x=\"a{b}\"]{x:7}"
+    out = purge(css, {"md-used"})
+    assert ".md-gone{x:2}" not in out and ".md-gone{x:4}" not in out and ".md-gone .md-used" not in out
+    for kept in ("a{color:red}", ".md-used{x:1}", ".md-used:not(.md-gone){x:3}", "@media screen{.md-used{x:5}}",
+                 "@keyframes k{0%{opacity:0}}", ".md-used{x:6}", '[data-x="a{b}"]{x:7}'):
+        assert kept in out, kept
+
+
+def test_selector_used_ignores_classes_inside_functions_and_attributes():
+    assert selector_used(".a :is(.b, .c)", {"a"})
+    assert selector_used('[class*=".x"] .a', {"a"})
+    assert not selector_used(".a .b", {"a"})
+    assert split_rules("@charset \"UTF-8\";a{b:c}") == [('@charset "UTF-8"', ""), ("a", "b:c")]
+
+
+def test_minify_html_keeps_pre_and_collapses_the_rest():
+    html = "<div>\n    <p>a   b</p>\n<!-- x --></div><pre>  keep\n   this </pre>"
+    out = minify_html(html)
+    assert "<pre>  keep\n   this </pre>" in out and "<!--" not in out and "a b" in out and "    " not in out.split("<pre>")[0]
+
+
+def test_bundle_page_points_the_exit_at_the_local_neutral_page():
+    out = offline.bundle_page(PAGE, "../")
+    assert 'href="../keluar.html"' in out and 'data-exit="../keluar.html"' in out
+    assert "example.org" not in out and "ra-offline" not in out
+
+
+def test_bundle_is_deterministic_and_has_no_service_worker(tmp_path):
+    (tmp_path / "en").mkdir()
+    (tmp_path / "index.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "en" / "index.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "sw.js").write_text("x", encoding="utf-8")
+    first = offline.zip_bytes(offline.bundle_files(tmp_path))
+    assert first == offline.zip_bytes(offline.bundle_files(tmp_path))
+    names = zipfile.ZipFile(io.BytesIO(first)).namelist()
+    assert names == ["ruang-aman/en/index.html", "ruang-aman/index.html", "ruang-aman/keluar.html"]
+    neutral = zipfile.ZipFile(io.BytesIO(first)).read("ruang-aman/keluar.html").decode().lower()
+    assert "ruang aman" not in neutral and "kekerasan" not in neutral
+
+
+def test_site_version_changes_with_any_file(tmp_path):
+    (tmp_path / "a.html").write_text("1")
+    before = offline.site_version(tmp_path)
+    (tmp_path / "sw.js").write_text("ignored")
+    assert offline.site_version(tmp_path) == before
+    (tmp_path / "a.html").write_text("2")
+    assert offline.site_version(tmp_path) != before
