@@ -84,7 +84,7 @@ def server(built, exit_url_built):
 def browser():
     """Debian's Chromium, headless, one for the whole session (never `playwright install`)."""
     if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium)")
+        pytest.fail(f"{CHROMIUM} not installed: run `make test`, or apt-get install chromium")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

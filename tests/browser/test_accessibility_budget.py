@@ -7,7 +7,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import AXE, site_pages
+from .conftest import AXE, site_pages
 
 FIRST_LOAD_BYTES = 40 * 1024      # gzipped, everything fetched before any interaction
 FIRST_LOAD_REQUESTS = 6
@@ -15,7 +15,7 @@ FIRST_LOAD_REQUESTS = 6
 
 def test_axe_finds_no_violation_on_any_page(make_context, server):
     if not AXE.exists():
-        pytest.skip("axe-core not installed: run `make test` (npm ci into build/node_modules)")
+        pytest.fail("axe-core not installed: run `make test` (npm ci into build/node_modules)")
     page = make_context(bypass_csp=True).new_page()   # the axe script is injected inline
     failures = {}
     pages = [p.relative_to(server["site"]).as_posix() for p in site_pages(server["site"])]

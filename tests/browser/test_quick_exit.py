@@ -6,7 +6,7 @@ import re
 
 import yaml
 
-from conftest import ROOT
+from .conftest import ROOT
 
 
 def open_two_pages(page, server):

@@ -27,10 +27,10 @@
       stripped = true;
       w = prefix(once, true);
     }
-    w = cut(w, /kan$/, 3);
-    w = cut(w, /an$/, 4);
-    if (stripped) w = cut(w, /i$/, 4);
-    return w;
+    // One derivational suffix at most; -i only after a prefix (me-lindung-i), so "polisi" stays whole.
+    if (/kan$/.test(w)) return cut(w, /kan$/, 3);
+    if (/an$/.test(w)) return cut(w, /an$/, 4);
+    return stripped ? cut(w, /i$/, 4) : w;
   }
 
   function cut(w, re, min) {
