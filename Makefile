@@ -52,7 +52,7 @@ new-poster: $(STAMP) ## scaffold a poster: make new-poster SLUG=my-poster
 translations: $(STAMP) ## table of translation status per page (complete / missing / outdated)
 	@$(BUILD) translations
 
-mark-translated: $(STAMP) ## record that the English of SLUG matches the current Indonesian
+mark-translated: $(STAMP) ## record that the English of SLUG (or of everything) matches the Indonesian
 	@$(BUILD) mark-translated "$(SLUG)"
 
 privacy: $(STAMP) ## run the privacy guard over content_src/, docs/ and site/

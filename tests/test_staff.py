@@ -98,3 +98,15 @@ def test_make_help_lists_every_staff_target():
     text = subprocess.run(["make", "-s", "help"], cwd=ROOT, capture_output=True, text=True).stdout
     for target in ("site", "test", "serve", "check", "new-page", "new-poster", "translations", "mark-translated", "privacy", "bench"):
         assert re.search(rf"^{target}\s", text, re.MULTILINE), target
+
+
+def test_a_changed_indonesian_data_text_marks_its_english_outdated(staff_copy):
+    assert make(staff_copy, "mark-translated").returncode == 0
+    contacts = staff_copy / "content_src" / "contacts.yml"
+    text = contacts.read_text(encoding="utf-8")
+    contacts.write_text(text.replace("name: {id: Polisi,", "name: {id: Polisi Republik Indonesia,", 1), encoding="utf-8")
+    table = make(staff_copy, "translations").stdout
+    assert re.search(r"^contacts\.yml\s+written\s+written\s+outdated \(1 of \d+ texts\)$", table, re.MULTILINE), table
+    check = make(staff_copy, "check")
+    line = next(i for i, l in enumerate(contacts.read_text(encoding="utf-8").splitlines(), 1) if "Polisi Republik" in l)
+    assert re.search(rf"content_src/contacts\.yml:{line}:\d+: notice\[outdated-translation\]: the Indonesian of 'contacts\.yml:police-110\.name'", check.stderr), check.stderr

@@ -31,6 +31,9 @@ def walk_texts(record: Any, loc: tuple = ()) -> Iterator[tuple[tuple, Text | Tex
     elif isinstance(record, (list, tuple)):
         for i, item in enumerate(record):
             yield from walk_texts(item, loc + (i,))
+    elif isinstance(record, dict):
+        for key, item in record.items():
+            yield from walk_texts(item, loc + (key,))
 
 
 def _records(content: Content) -> Iterator[tuple[str, Any]]:
@@ -138,10 +141,6 @@ def _check_page(page: Page, content: Content, positions: Any, problems: Problems
     where = positions.where(page)
     if page.draft or not page.is_complete():
         problems.notice("draft", where, f"page '{page.slug}' is a draft: previewed by make serve, left out of make site.", "write both languages and remove 'draft: true' to publish it.")
-    from .pages import is_outdated
-
-    if is_outdated(page):
-        problems.notice("outdated-translation", where, f"page '{page.slug}': the Indonesian text changed after the English was translated.", f"update the English, then run `make mark-translated SLUG={page.slug}`.")
     missing = [lang for lang in LANGS if lang not in page.bodies]
     if missing and not page.draft:
         problems.warning("missing-translation", where, f"page '{page.slug}' has no {', '.join(missing)} section, so it would be published in one language only.", "add a '<!-- lang: en -->' section with the translation, or mark the page 'draft: true'.")

@@ -65,7 +65,7 @@ def cmd_translations(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     width = max(len(slug) for slug, _, _ in rows)
-    print(f"{'page':<{width}}  " + "  ".join(f"{lang:<8}" for lang in rows[0][1]) + "  status")
+    print(f"{'page or file':<{width}}  " + "  ".join(f"{lang:<8}" for lang in rows[0][1]) + "  status")
     for slug, states, status in rows:
         print(f"{slug:<{width}}  " + "  ".join(f"{s:<8}" for s in states.values()) + f"  {status}")
     return 0
@@ -80,7 +80,7 @@ def cmd_mark_translated(args: argparse.Namespace) -> int:
     except StaffError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    print(f"marked as translated from the current Indonesian: {', '.join(done)}")
+    print(f"recorded in content_src/translations.yml: {len(done)} text(s) marked as translated from the current Indonesian")
     return 0
 
 

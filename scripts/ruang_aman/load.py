@@ -36,11 +36,9 @@ SITE_FILE = "site.yml"
 PAGES_DIR = "pages"
 POSTERS_DIR = "posters"
 # Files in content_src/ that the content loader does not read (other stages do).
-OTHER_FILES = {"README.md", "EDITING.md", "media.yml", "privacy-allow.yml", "privacy-hashes.yml"}
+OTHER_FILES = {"README.md", "EDITING.md", "media.yml", "privacy-allow.yml", "privacy-hashes.yml", "translations.yml"}
 
-LANG_MARK_RE = re.compile(
-    r"^<!--\s*lang:\s*(?P<lang>[a-z]+)(?:\s+translated-from:\s*(?P<src>[0-9a-f]+))?\s*-->\s*$"
-)
+LANG_MARK_RE = re.compile(r"^<!--\s*lang:\s*(?P<lang>[a-z]+)\s*-->\s*$")
 
 
 class Source_(typing.NamedTuple):
@@ -179,13 +177,13 @@ def split_languages(body: str, first_line: int) -> tuple[dict[str, PageText], li
     texts: dict[str, PageText] = {}
     faults: list[tuple[str, int, str]] = []
     lines = body.split("\n")
-    current: tuple[str, int, str | None] | None = None
+    current: tuple[str, int] | None = None
     chunk: list[str] = []
 
     def close() -> None:
         if current is not None:
-            lang, line, source = current
-            texts[lang] = PageText(lang=lang, markdown="\n".join(chunk).strip() + "\n", line=line, translated_from=source)
+            lang, line = current
+            texts[lang] = PageText(lang=lang, markdown="\n".join(chunk).strip() + "\n", line=line)
 
     for i, line in enumerate(lines):
         number = first_line + i
@@ -199,7 +197,7 @@ def split_languages(body: str, first_line: int) -> tuple[dict[str, PageText], li
                 continue
             if lang in texts:
                 faults.append(("duplicate-language", number, f"a second '{lang}' section"))
-            current, chunk = (lang, number + 1, match["src"]), []
+            current, chunk = (lang, number + 1), []
         elif current is None:
             if line.strip():
                 faults.append(("text-outside-language", number, "text before the first '<!-- lang: id -->' marker"))
@@ -293,6 +291,12 @@ def load_content(
         return None, problems, positions
     content = Content(site=site, pages=pages, posters=posters, **fields)
     check_content(content, positions, problems, on or today())
+    from .translations import outdated, read_lock
+
+    stale = outdated(content, positions, read_lock(content_dir, root, problems))
+    for key, where in stale:
+        problems.notice("outdated-translation", where, f"the Indonesian of '{key}' changed after the English was translated.", "update the English, then run `make mark-translated` (SLUG=... for one page).")
+    content = content.model_copy(update={"outdated": frozenset(key for key, _ in stale)})
     return content, problems, positions
 
 

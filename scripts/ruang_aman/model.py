@@ -212,7 +212,6 @@ class PageText(BaseModel):
     lang: str
     markdown: str
     line: int
-    translated_from: str | None = None
 
 
 class Page(Record):
@@ -252,6 +251,8 @@ class Content(BaseModel):
     facts: list[Fact] = []
     sources: list[Source] = []
     posters: list[Poster] = []
+    outdated: frozenset[str] = frozenset()
+    """Keys of texts whose English is older than their Indonesian (see translations.py)."""
 
     def contact(self, key: str) -> Contact | None:
         return next((c for c in self.contacts if c.key == key), None)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from html import escape
 from urllib.parse import urlsplit
@@ -33,23 +32,6 @@ def to_root(lang: str) -> str:
 def page_url(base_url: str, slug: str, lang: str) -> str:
     """Absolute URL of a page, derived from the one base URL."""
     return f"{base_url}{lang_dir(lang)}{'index' if slug == 'index' else slug}.html"
-
-
-def text_hash(markdown: str) -> str:
-    """Short hash of a text, to record which Indonesian version a translation was made from."""
-    return hashlib.sha256(markdown.strip().encode("utf-8")).hexdigest()[:12]
-
-
-def is_outdated(page: Page) -> bool:
-    """True when the English text records an Indonesian version other than the current one."""
-    primary, *others = LANGS
-    if primary not in page.bodies:
-        return False
-    current = text_hash(page.bodies[primary].markdown)
-    return any(
-        lang in page.bodies and page.bodies[lang].translated_from not in (None, current)
-        for lang in others
-    )
 
 
 class Renderer:
@@ -224,7 +206,7 @@ def render_page(page: Page, lang: str, content: Content, pages: list[Page]) -> s
         "ra_root": to_root(lang),
         "ra_alternates": alternates,
         "ra_draft": page.draft or not page.is_complete(),
-        "ra_outdated": lang != LANGS[0] and is_outdated(page),
+        "ra_outdated": lang != LANGS[0] and page.path.removeprefix("content_src/") in content.outdated,
     }
     header = "# " + GENERATED.format(src=page.path) + "\n"
     markdown = Renderer(content, lang).expand(body.markdown) if body else ""

@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 from . import LANGS
-from .load import LANG_MARK_RE, load_content
+from .load import load_content
 from .model import SLUG_RE
-from .pages import is_outdated, text_hash
+from .translations import mark, page_key, units
 
 PAGE_SKELETON = """---
 # A new page: write both languages, then remove 'draft: true' to publish it.
@@ -64,35 +64,37 @@ def _check_slug(slug: str) -> None:
         raise StaffError(f"'{slug}' is not a valid slug: use lower-case words joined by '-', e.g. SLUG=kontak-darurat")
 
 
-def new_page(root: Path, slug: str) -> Path:
-    """Write a bilingual draft page skeleton that builds at once."""
+def _scaffold(root: Path, folder: str, slug: str, suffix: str):
+    """Check the slug, refuse to overwrite, and read the current content for defaults."""
     _check_slug(slug)
-    target = root / "content_src" / "pages" / f"{slug}.md"
+    target = root / "content_src" / folder / f"{slug}{suffix}"
     if target.exists():
         raise StaffError(f"{target.relative_to(root)} already exists; choose another SLUG or edit that file")
+    target.parent.mkdir(parents=True, exist_ok=True)
     content, _, _ = load_content(root)
+    return target, content
+
+
+def new_page(root: Path, slug: str) -> Path:
+    """Write a bilingual draft page skeleton that builds at once."""
+    target, content = _scaffold(root, "pages", slug, ".md")
     nav = max((p.nav or 0 for p in content.pages), default=0) + 1 if content else 99
-    title = slug.replace("-", " ").capitalize()
-    target.write_text(PAGE_SKELETON.format(title=title, nav=nav), encoding="utf-8")
+    target.write_text(PAGE_SKELETON.format(title=slug.replace("-", " ").capitalize(), nav=nav), encoding="utf-8")
     return target
 
 
 def new_poster(root: Path, slug: str) -> Path:
     """Write a poster skeleton; it renders once its texts are real."""
-    _check_slug(slug)
-    target = root / "content_src" / "posters" / f"{slug}.yml"
-    if target.exists():
-        raise StaffError(f"{target.relative_to(root)} already exists; choose another SLUG or edit that file")
-    content, _, _ = load_content(root)
+    target, content = _scaffold(root, "posters", slug, ".yml")
     hotline = content.site.hotlines[0] if content else "sapa-129"
-    target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(POSTER_SKELETON.format(slug=slug, hotline=hotline), encoding="utf-8")
     return target
 
 
 def translation_status(root: Path) -> list[tuple[str, dict[str, str], str]]:
-    """Per page: the state of each language and an overall status (complete / missing / outdated / draft)."""
-    content, _, _ = load_content(root)
+    """Per page (and per data file): each language's state and an overall status
+    (complete / missing / outdated / draft)."""
+    content, _, positions = load_content(root)
     if content is None:
         raise StaffError("content_src/ has errors; run `make check` first")
     rows = []
@@ -104,36 +106,35 @@ def translation_status(root: Path) -> list[tuple[str, dict[str, str], str]]:
             states[lang] = "written" if written else "missing"
         if "missing" in states.values():
             status = "missing"
-        elif is_outdated(page):
+        elif page_key(page) in content.outdated:
             status = "outdated"
         elif page.draft:
             status = "draft"
         else:
             status = "complete"
         rows.append((page.slug, states, status))
+    files: dict[str, list[str]] = {}
+    for key in units(content, positions):
+        if ":" in key:
+            files.setdefault(key.split(":", 1)[0], []).append(key)
+    for name, keys in sorted(files.items()):
+        stale = [k for k in keys if k in content.outdated]
+        status = f"outdated ({len(stale)} of {len(keys)} texts)" if stale else "complete"
+        rows.append((name, {lang: "written" for lang in LANGS}, status))
     return rows
 
 
 def mark_translated(root: Path, slugs: list[str]) -> list[str]:
-    """Record in each page's English marker the hash of the Indonesian text it now matches."""
-    content, _, _ = load_content(root)
+    """Record that the English of the given pages (or of everything) matches the current Indonesian."""
+    content, _, positions = load_content(root)
     if content is None:
         raise StaffError("content_src/ has errors; run `make check` first")
-    wanted = slugs or [p.slug for p in content.pages]
-    done = []
-    for slug in wanted:
-        page = content.page(slug)
-        if page is None:
-            raise StaffError(f"no page '{slug}' in content_src/pages/")
-        primary = page.bodies.get(LANGS[0])
-        if primary is None:
-            continue
-        path = root / page.path
-        lines = path.read_text(encoding="utf-8").split("\n")
-        for i, line in enumerate(lines):
-            match = LANG_MARK_RE.match(line.strip())
-            if match and match["lang"] != LANGS[0]:
-                lines[i] = f"<!-- lang: {match['lang']} translated-from: {text_hash(primary.markdown)} -->"
-        path.write_text("\n".join(lines), encoding="utf-8")
-        done.append(slug)
-    return done
+    keys = None
+    if slugs:
+        keys = []
+        for slug in slugs:
+            page = content.page(slug)
+            if page is None:
+                raise StaffError(f"no page '{slug}' in content_src/pages/")
+            keys.append(page_key(page))
+    return mark(root, content, positions, keys)
