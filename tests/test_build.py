@@ -69,8 +69,10 @@ def test_no_built_file_loads_anything_from_another_host(built):
     assert external_references(built) == []
 
 
-def test_every_internal_link_and_anchor_resolves(built):
-    assert broken_links(built, "/ruang-aman/") == []
+def test_every_internal_link_and_anchor_resolves(built, content):
+    from urllib.parse import urlsplit
+
+    assert broken_links(built, urlsplit(content.site.base_url).path) == []
 
 
 def test_the_link_check_finds_a_missing_page_and_a_missing_anchor(tmp_path):
@@ -89,7 +91,11 @@ def test_the_external_reference_check_catches_a_cdn_script():
     assert EXTERNAL_RESOURCE_RE.search('<script src="https://cdn.example/x.js"></script>')
     assert EXTERNAL_RESOURCE_RE.search('<link href="//fonts.googleapis.com/css" rel="stylesheet">')
     assert EXTERNAL_RESOURCE_RE.search("body{background:url('https://x.example/a.png')}")
+    assert EXTERNAL_RESOURCE_RE.search('<img src="a.png" srcset="a.png 1x, https://cdn.example/a.png 2x">')
+    assert EXTERNAL_RESOURCE_RE.search('<svg><image href="https://tracker.example/p.png"/></svg>')
+    assert EXTERNAL_RESOURCE_RE.search('<svg><use xlink:href="//x.example/s.svg#i"/></svg>')
     assert not EXTERNAL_RESOURCE_RE.search('<a href="https://wa.me/628111129129">chat</a>')
+    assert not EXTERNAL_RESOURCE_RE.search('<img src="a.png" srcset="a.png 1x, b.png 2x">')
 
 
 def test_every_page_has_csp_and_no_referrer(built):
@@ -112,14 +118,17 @@ def test_no_placeholder_text_in_the_built_site(built):
 
 
 def test_hotlines_are_tap_to_call_on_every_page(built, content):
-    numbers = [content.contact(k) for k in content.site.hotlines]
-    for path in list(built.glob("*.html")) + list((built / "en").glob("*.html")):
-        html = path.read_text(encoding="utf-8")
-        if "ra-hotline-box" not in html and path.name == "404.html":
-            continue
-        for contact in numbers:
-            if contact.phone:
-                assert f'href="tel:{contact.phone}"' in html or "tel:+62" in html, path
+    from ruang_aman.phones import parse_phone
+
+    hotlines = [content.contact(k) for k in content.site.hotlines]
+    for lang in LANGS:
+        for page in content.published_pages():
+            html = (built / ("" if lang == "id" else "en") / page.url()).read_text(encoding="utf-8")
+            box = html[html.index("ra-hotline-box"):]
+            for contact in hotlines:
+                phone = parse_phone(contact.phone)
+                assert f'href="{phone.tel}"' in box, (lang, page.slug, contact.key)
+                assert phone.display in box, (lang, page.slug, contact.key)
 
 
 def test_statistics_shown_equal_the_data_file(built, content):
@@ -128,16 +137,35 @@ def test_statistics_shown_equal_the_data_file(built, content):
             pages = [p for p in (built / ("" if lang == "id" else "en")).glob("*.html")
                      if f'data-dataset="{dataset.key}"' in p.read_text(encoding="utf-8")]
             assert pages, f"dataset {dataset.key} is shown on no {lang} page"
-            html = pages[0].read_text(encoding="utf-8")
-            for series in dataset.series:
-                for period, value in zip(dataset.periods, series.values):
-                    bar = f'data-series="{series.key}" data-period="{period}" data-value="{value}"'
-                    assert bar in html, (lang, series.key, period)
-                row = re.search(rf'<tr data-series="{series.key}">(.*?)</tr>', html).group(1)
-                cells = [int(c.replace(".", "").replace(",", "")) for c in re.findall(r'<td data-period="\d+">([\d.,]+)</td>', row)]
-                assert cells == series.values
-                if series.total is not None:
-                    assert f'<td class="ra-total">{series.total}</td>' in row.replace(".", "")
+            for path in pages:
+                html = path.read_text(encoding="utf-8")
+                for series in dataset.series:
+                    bars = re.findall(rf'<g data-series="{series.key}" data-period="(\d+)" data-value="(\d+)">(.*?)</g>', html)
+                    shown = [int(re.search(r'class="ra-chart__value">([\d.,]+)<', g).group(1).replace(".", "").replace(",", "")) for _, _, g in bars]
+                    widths = [float(re.search(r'<rect [^>]*width="([\d.]+)"', g).group(1)) for _, _, g in bars]
+                    assert [int(p) for p, _, _ in bars] == dataset.periods and shown == series.values, (lang, series.key)
+                    peak = max(max(s.values) for s in dataset.series)
+                    assert all(abs(w - 340 * v / peak) < 0.2 for w, v in zip(widths, series.values)), (lang, series.key)
+                    row = re.search(rf'<tr data-series="{series.key}">(.*?)</tr>', html).group(1)
+                    cells = [int(c.replace(".", "").replace(",", "")) for c in re.findall(r'<td data-period="\d+">([\d.,]+)</td>', row)]
+                    assert cells == series.values == shown  # the chart's numbers equal the table's
+                    if series.total is not None:
+                        assert f'<td class="ra-total">{series.total}</td>' in row.replace(".", "")
+
+
+def test_english_pages_show_no_indonesian_data_text(built, content):
+    from ruang_aman.checks import walk_texts
+
+    indonesian_only = set()
+    for record in [*content.contacts, *content.violence, *content.myths, *content.laws, *content.steps, *content.impacts]:
+        for _, text in walk_texts(record):
+            for item in (text.id if isinstance(text.id, list) else [text.id]):
+                if item not in ((text.en or []) if isinstance(text.en, list) else [text.en]):
+                    indonesian_only.add(item)
+    for path in (built / "en").glob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        leaked = [t for t in indonesian_only if len(t) > 12 and t in html]
+        assert not leaked, (path.name, leaked[:3])
 
 
 def test_generated_pages_are_marked_and_ignored_by_git():
@@ -205,3 +233,14 @@ def test_every_quoted_figure_equals_the_data_file(built, content):
             assert int(shown.replace(".", "").replace(",", "")) == values[key], (path.name, key)
             seen += 1
     assert seen or not values
+
+
+def test_a_broken_anchor_is_reported_at_the_source_page_and_line(project_copy, capfd):
+    page = project_copy / "content_src" / "pages" / "tentang.md"
+    text = page.read_text(encoding="utf-8")
+    head, rest = text.split("<!-- lang: id -->", 1)
+    page.write_text(head + "<!-- lang: id -->\nLihat [bantuan](bantuan.html#tidak-ada).\n" + rest, encoding="utf-8")
+    line = head.count("\n") + 2
+    assert build(project_copy, strict=True, today=TODAY, site_dir=project_copy / "site", posters=False, quiet=True) == 1
+    err = capfd.readouterr().err
+    assert f"content_src/pages/tentang.md:{line}:17: warning[mkdocs]: [id]" in err and "tidak-ada" in err

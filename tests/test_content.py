@@ -207,6 +207,32 @@ def test_national_numbers_are_the_published_ones(content):
         assert (parse_phone(contact.whatsapp).e164 if contact.whatsapp else None) == whatsapp
 
 
+def test_contact_sources_are_citations_only(content):
+    """`source` is shown as-is on every language's page: a page address, or a short citation, never prose."""
+    for contact in content.contacts:
+        source = contact.source
+        if re.match(r"^https?://\S+$", source):
+            continue
+        assert len(source) <= 80 and ";" not in source, f"{contact.key}: source must be a citation only: {source!r}"
+        assert re.search(r"\(\d{4}\)", source), f"{contact.key}: a citation names its year, e.g. 'Triana (2019), ...'"
+
+
+def test_contact_texts_shown_on_pages_are_bilingual(content):
+    """Every text a contact card shows has an English version (the address included)."""
+    for contact in content.contacts:
+        for field in ("name", "role", "address", "hours", "cost", "note"):
+            text = getattr(contact, field)
+            if text is not None:
+                assert text.en, f"{contact.key}.{field}: no English"
+
+
+def test_numbers_sourced_only_to_news_are_flagged_for_staff(content):
+    """PUSPAGA's and DP3AKB's numbers come from news reports, not from the services' own pages."""
+    for key in ("puspaga-balikpapan", "dp3akb-balikpapan"):
+        contact = content.contact(key)
+        assert contact.needs_verification, f"{key}: say why the number still needs checking"
+
+
 def test_balikpapan_services_are_listed(content):
     local = {c.key for c in content.contacts if c.scope == "local"}
     for key in ("uptd-ppa-balikpapan", "puspaga-balikpapan", "dp3akb-balikpapan"):
@@ -277,6 +303,18 @@ def test_every_law_has_a_source_entry_with_its_year(content):
         year = law.short.rsplit("/", 1)[1]
         assert source.year == int(year), law.key
         assert year in source.title, law.key
+
+
+def test_every_source_has_a_readable_title_a_year_and_where_to_find_it(content):
+    """Title, year (or a note saying the page shows none) and a URL or publisher, as the About page lists them."""
+    for source in content.sources:
+        assert source.title and "tidak terbaca" not in source.title.lower(), f"{source.key}: unreadable title"
+        assert source.url or source.publisher, f"{source.key}: say where to find it"
+        if source.year is None:
+            assert source.note and source.note.en, f"{source.key}: no year; add a note saying the page shows none"
+            assert "tahun" in source.note.id.lower() and "year" in source.note.en.lower(), (
+                f"{source.key}: the note must say that the page shows no year"
+            )
 
 
 # --- Text hygiene ------------------------------------------------------------------------------------

@@ -224,3 +224,66 @@ def test_every_problem_is_reported_in_one_run_by_the_cli(scratch):
     codes = {re.search(r"error\[([a-z-]+)\]", l).group(1) for l in lines}
     assert {"unknown-key", "invalid-phone", "unknown-reference"} <= codes
     assert "Traceback" not in result.stderr
+
+
+def test_a_page_that_is_not_utf8_is_an_encoding_error_not_a_crash(scratch):
+    page = scratch / "content_src" / "pages" / "lain.md"
+    page.write_bytes("---\ntitle:\n  id: Lain\n---\n<!-- lang: id -->\nKata \u00e9\n".encode("latin-1"))
+    _, problems = problems_of(scratch)
+    p = only(problems, "encoding")
+    assert (p.where.path, p.where.line) == ("content_src/pages/lain.md", 6) and "UTF-8" in p.hint
+
+
+def test_a_byte_order_mark_is_accepted(scratch):
+    page = scratch / "content_src" / "pages" / "index.md"
+    page.write_bytes(b"\xef\xbb\xbf" + page.read_bytes())
+    content, problems = problems_of(scratch)
+    assert content is not None and not problems.fails(strict=True), [p.format() for p in problems.items]
+
+
+def test_unknown_and_repeated_language_markers(scratch):
+    page = scratch / "content_src" / "pages" / "index.md"
+    edit(page, "<!-- lang: en -->\n", "<!-- lang: fr -->\nBonjour\n<!-- lang: id -->\n<!-- lang: en -->\n")
+    _, problems = problems_of(scratch)
+    assert only(problems, "unknown-language").where.line == line_of(page, "<!-- lang: fr -->")
+    assert only(problems, "duplicate-language").where.line == line_of(page, "<!-- lang: fr -->") + 2
+
+
+def test_missing_site_settings(scratch):
+    (scratch / "content_src" / "site.yml").unlink()
+    content, problems = problems_of(scratch)
+    p = only(problems, "missing-file")
+    assert content is None and p.where.path == "content_src/site.yml" and "restore" in p.hint
+
+
+def test_an_unreadable_data_file_is_reported_once_not_at_every_reference(scratch):
+    contacts = scratch / "content_src" / "contacts.yml"
+    contacts.write_text(contacts.read_text(encoding="utf-8").replace("  - key: police-110\n", "  - key: police-110\n   bad: [\n", 1), encoding="utf-8")
+    _, problems = problems_of(scratch)
+    assert only(problems, "yaml-syntax").where.path == "content_src/contacts.yml"
+    assert [p.code for p in problems.items if p.level == Level.ERROR] == ["yaml-syntax"]
+
+
+def test_a_published_page_linking_to_a_draft_fails_strict(scratch):
+    pages = scratch / "content_src" / "pages"
+    (pages / "draf.md").write_text("---\ntitle:\n  id: Draf\ndescription:\n  id: Draf.\ndraft: true\n---\n<!-- lang: id -->\n# Draf\n", encoding="utf-8")
+    edit(pages / "index.md", "# You are not alone\n", "# You are not alone\n\nSee {{ link draf }}.\n")
+    _, problems = problems_of(scratch)
+    p = only(problems, "broken-link")
+    assert p.level == Level.WARNING and p.where.line == line_of(pages / "index.md", "{{ link draf }}") and "draft" in p.message
+
+
+def test_a_future_check_date_is_only_a_notice(scratch):
+    contacts = scratch / "content_src" / "contacts.yml"
+    edit(contacts, "verified_on: 2026-11-29", "verified_on: 2026-11-30")
+    _, problems = problems_of(scratch)
+    assert not problems.fails(strict=True)
+    assert only(problems, "stale-contact").level == Level.NOTICE
+
+
+def test_the_unknown_key_message_names_where_it_is(scratch):
+    contacts = scratch / "content_src" / "contacts.yml"
+    edit(contacts, "    scope: national\n    phone: \"110\"", "    scope: national\n    telepon: \"110\"")
+    _, problems = problems_of(scratch)
+    p = only(problems, "unknown-key")
+    assert p.message == "unknown key 'telepon' in contacts[1]." and "slug" not in p.hint

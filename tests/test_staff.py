@@ -110,3 +110,23 @@ def test_a_changed_indonesian_data_text_marks_its_english_outdated(staff_copy):
     check = make(staff_copy, "check")
     line = next(i for i, l in enumerate(contacts.read_text(encoding="utf-8").splitlines(), 1) if "Polisi Republik" in l)
     assert re.search(rf"content_src/contacts\.yml:{line}:\d+: notice\[outdated-translation\]: the Indonesian of 'contacts\.yml:police-110\.name'", check.stderr), check.stderr
+
+
+def test_a_new_page_cannot_be_published_before_its_english_is_written(staff_copy):
+    assert make(staff_copy, "new-page", "SLUG=halaman-baru").returncode == 0
+    page = staff_copy / "content_src" / "pages" / "halaman-baru.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("draft: true\n", ""), encoding="utf-8")
+    check = make(staff_copy, "check")
+    assert check.returncode != 0 and "warning[missing-translation]" in check.stderr
+    assert "content_src/pages/halaman-baru.md" in check.stderr
+
+
+def test_a_new_poster_is_a_draft_that_is_not_published(staff_copy):
+    from ruang_aman.build import build
+
+    assert make(staff_copy, "new-poster", "SLUG=poster-baru").returncode == 0
+    check = make(staff_copy, "check")
+    assert re.search(r"content_src/posters/poster-baru\.yml:\d+:\d+: notice\[draft\]", check.stderr), check.stderr
+    site = staff_copy / "site"
+    assert build(staff_copy, strict=True, site_dir=site, posters=False, quiet=True) == 0
+    assert "poster-baru" not in (site / "poster.html").read_text(encoding="utf-8")

@@ -46,6 +46,7 @@ def run_stages(root: Path, staging: Path, *, strict: bool, today: dt.date | None
     problems.extend(loaded)
     if content is None or problems.fails(strict):
         return False
+    content = content.for_build(include_drafts)
     docs_dir = root / "docs"
     pages_by_lang = write_pages(content, docs_dir, include_drafts)
     outcome.pages = {lang: len(pages) for lang, pages in pages_by_lang.items()}

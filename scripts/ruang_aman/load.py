@@ -73,7 +73,7 @@ def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
             current = field.annotation
     current = _unwrap(current)
     if isinstance(current, type) and issubclass(current, BaseModel):
-        return [n for n in current.model_fields if n not in ("bodies", "path")]
+        return [n for n in current.model_fields if n not in ("bodies", "path", "slug" if current is Page else "")]
     return []
 
 
@@ -92,7 +92,8 @@ def _report_validation(
             close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
             hint = f"did you mean '{close[0]}'? " if close else ""
             hint += f"allowed here: {', '.join(allowed)}"
-            problems.error("unknown-key", Where(src.path, line, col), f"unknown key '{loc[-1]}' in {dotted.rsplit('.', 1)[0] or 'file'}.", hint)
+            parent = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in full[:-1]).replace(".[", "[")
+            problems.error("unknown-key", Where(src.path, line, col), f"unknown key '{loc[-1]}'" + (f" in {parent}." if parent else "."), hint)
         elif kind == "missing":
             line, col = src.pos.find(full[:-1])
             field = loc[-1]
@@ -120,7 +121,7 @@ def read_yaml(path: Path, root: Path, problems: Problems, line_offset: int = 0, 
     """Parse a YAML file with positions; a syntax error becomes a problem, not a crash."""
     shown = relpath(path, root)
     try:
-        raw = path.read_text(encoding="utf-8") if text is None else text
+        raw = path.read_text(encoding="utf-8-sig") if text is None else text
         pos = load_positioned(raw, line_offset)
     except UnicodeDecodeError:
         problems.error("encoding", Where(shown), "this file is not UTF-8 text.", "save it as UTF-8.")
@@ -155,15 +156,15 @@ def _validate_each(src: Source_, model: type[BaseModel], items: Any, base: tuple
     return out
 
 
-def load_data_file(path: Path, root: Path, key: str, model: type[BaseModel], problems: Problems) -> list[tuple[Any, Positioned, str, tuple]]:
-    """One data file: `{key: [records]}`; every record validated on its own."""
+def load_data_file(path: Path, root: Path, key: str, model: type[BaseModel], problems: Problems) -> list[tuple[Any, Positioned, str, tuple]] | None:
+    """One data file: `{key: [records]}`; every record validated on its own. None: unreadable."""
     src = read_yaml(path, root, problems)
     if src is None:
-        return []
+        return None
     data = src.pos.data
     if not isinstance(data, dict) or key not in data:
         problems.error("missing-field", Where(src.path, 1, 1), f"this file must start with '{key}:' followed by a list of entries.")
-        return []
+        return None
     for other in data:
         if other != key:
             line, col = src.pos.find((other,), prefer_key=True)
@@ -210,7 +211,12 @@ def split_languages(body: str, first_line: int) -> tuple[dict[str, PageText], li
 def load_page(path: Path, root: Path, problems: Problems) -> tuple[Page, Positioned] | None:
     """A page file: YAML front matter between '---' lines, then one section per language."""
     shown = relpath(path, root)
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        problems.error("encoding", Where(shown, line, 1), "this file is not UTF-8 text.", "save it as UTF-8 (in most editors: 'Save with encoding' > UTF-8).")
+        return None
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
         problems.error("front-matter", Where(shown, 1, 1), "a page must start with '---' and its front matter (title, description).", "copy the start of another page in content_src/pages/.")
@@ -258,12 +264,17 @@ def load_content(
         site = _validate(site_src, Site, Site, site_src.pos.data, (), problems)
         positions.add(site_src, (), site)
     fields: dict[str, list[Any]] = {}
+    unreadable: set[str] = set()
     for name, (key, model) in DATA_FILES.items():
         path = content_dir / name
         fields[key] = []
         if not path.exists():
             continue
-        for record, pos, shown, loc in load_data_file(path, root, key, model, problems):
+        loaded = load_data_file(path, root, key, model, problems)
+        if loaded is None:
+            unreadable.add(key)  # checks that refer to this file would only repeat its error
+            continue
+        for record, pos, shown, loc in loaded:
             fields[key].append(record)
             positions.add(Source_(shown, pos), loc, record)
     pages = []
@@ -289,13 +300,16 @@ def load_content(
             problems.warning("unknown-file", Where(relpath(path, root)), "the build does not read this file.", f"data files are: {', '.join(sorted(DATA_FILES))}; pages go in pages/, posters in posters/.")
     if site is None:
         return None, problems, positions
-    content = Content(site=site, pages=pages, posters=posters, **fields)
+    content = Content(site=site, pages=pages, posters=posters, unreadable=frozenset(unreadable), **fields)
     check_content(content, positions, problems, on or today())
-    from .translations import outdated, read_lock
+    from .translations import outdated, read_lock, untracked
 
-    stale = outdated(content, positions, read_lock(content_dir, root, problems))
+    lock = read_lock(content_dir, root, problems)
+    stale = outdated(content, positions, lock)
     for key, where in stale:
         problems.notice("outdated-translation", where, f"the Indonesian of '{key}' changed after the English was translated.", "update the English, then run `make mark-translated` (SLUG=... for one page).")
+    for file, keys in untracked(content, positions, lock).items():
+        problems.notice("untracked-translation", Where(f"content_src/{file}"), f"{len(keys)} text(s) have no translation record, so a later change to the Indonesian would go unnoticed.", "once the English matches, run `make mark-translated` (SLUG=... for one page).")
     content = content.model_copy(update={"outdated": frozenset(key for key, _ in stale)})
     return content, problems, positions
 

@@ -105,13 +105,14 @@ class Contact(Record):
     scope: Literal["national", "local"]
     phone: str | None = None
     whatsapp: str | None = None
-    address: str | None = None
+    address: Text | None = None
     hours: Text | None = None
     cost: Text | None = None
     source: str = Field(min_length=1)
     verified_on: dt.date
     emergency: bool = False
     note: Text | None = Field(default=None, description="shown instead of the 'no number' line, e.g. how to reach it")
+    needs_verification: str | None = Field(default=None, description="why a sourced detail still needs checking")
 
 
 class ViolenceKind(Record):
@@ -203,6 +204,7 @@ class Poster(Record):
     hotlines: list[str] = Field(min_length=1, max_length=3)
     page: str = Key
     theme: str = "default"
+    draft: bool = False
 
 
 class PageText(BaseModel):
@@ -251,6 +253,8 @@ class Content(BaseModel):
     facts: list[Fact] = []
     sources: list[Source] = []
     posters: list[Poster] = []
+    unreadable: frozenset[str] = frozenset()
+    """Data files (by field name) that could not be read: checks that refer to them are skipped."""
     outdated: frozenset[str] = frozenset()
     """Keys of texts whose English is older than their Indonesian (see translations.py)."""
 
@@ -259,6 +263,16 @@ class Content(BaseModel):
 
     def page(self, slug: str) -> Page | None:
         return next((p for p in self.pages if p.slug == slug), None)
+
+    def for_build(self, include_drafts: bool) -> "Content":
+        """The content a build publishes: draft posters only in previews (pages: see published_pages)."""
+        if include_drafts:
+            return self
+        return self.model_copy(update={"posters": [p for p in self.posters if not p.draft]})
+
+    def is_published(self, slug: str) -> bool:
+        page = self.page(slug)
+        return page is not None and not page.draft and page.is_complete()
 
     def published_pages(self, include_drafts: bool = False) -> list[Page]:
         """Pages that go into a build: drafts only when previewing."""

@@ -14,6 +14,7 @@ from .charts import stats_html
 from .macros import MACRO_RE
 from .model import Contact, Content, Page
 from .phones import parse_phone
+from .translations import page_outdated
 
 GENERATED = "GENERATED from {src} by scripts/ruang_aman/pages.py - do not edit; edit {src} and run make site."
 PAGE_LINK_RE = re.compile(r"\]\(([a-z0-9-]+)\.html(#[^)]*)?\)")
@@ -86,7 +87,7 @@ class Renderer:
             return ""
         rows = []
         if contact.address:
-            rows.append(f"<dt>{self.label('address')}</dt><dd>{escape(contact.address)}</dd>")
+            rows.append(f"<dt>{self.label('address')}</dt><dd>{self.t(contact.address)}</dd>")
         if contact.hours:
             rows.append(f"<dt>{self.label('hours')}</dt><dd>{self.t(contact.hours)}</dd>")
         if contact.cost:
@@ -206,7 +207,7 @@ def render_page(page: Page, lang: str, content: Content, pages: list[Page]) -> s
         "ra_root": to_root(lang),
         "ra_alternates": alternates,
         "ra_draft": page.draft or not page.is_complete(),
-        "ra_outdated": lang != LANGS[0] and page.path.removeprefix("content_src/") in content.outdated,
+        "ra_outdated": lang != LANGS[0] and page_outdated(page, content),
     }
     header = "# " + GENERATED.format(src=page.path) + "\n"
     markdown = Renderer(content, lang).expand(body.markdown) if body else ""

@@ -40,7 +40,7 @@ class InvalidPhone(ValueError):
 
 
 def parse_phone(raw: str) -> Phone:
-    """Parse a number as staff write it (0811-1129-129, +62 811 1129 129, 129)."""
+    """Validate a number as staff copy it from the service's site (08111-129-129, +62 811 1129 129, 129)."""
     compact = "".join(ch for ch in str(raw) if ch.isdigit() or ch == "+")
     if compact in SHORT_CODES:
         return Phone(display=compact, e164=compact, short=True)
@@ -50,7 +50,9 @@ def parse_phone(raw: str) -> Phone:
         raise InvalidPhone(str(exc)) from None
     if not phonenumbers.is_valid_number(number):
         raise InvalidPhone("not a valid number")
-    display = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    # Shown as the service publishes it (people recognise 08111-129-129 from the ministry's own
+    # posters); phonenumbers validates it and gives the E.164 form that tel: and wa.me links need.
+    display = " ".join(str(raw).split())
     e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     return Phone(display=display, e164=e164, short=False)
 

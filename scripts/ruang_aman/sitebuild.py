@@ -30,21 +30,40 @@ UNUSED_THEME_FILES = (
 
 
 class _Collect(logging.Handler):
-    """Turns MkDocs' warnings into problems so they are reported with everything else."""
+    """Turns MkDocs' warnings into problems, pointed back at the source page and line."""
 
-    def __init__(self, problems: Problems, lang: str):
+    def __init__(self, problems: Problems, lang: str, content: Content, root: Path):
         super().__init__(logging.WARNING)
-        self.problems, self.lang = problems, lang
+        self.problems, self.lang, self.content, self.root = problems, lang, content, root
 
     def emit(self, record: logging.LogRecord) -> None:
         message = record.getMessage().strip()
-        match = re.search(r"Doc file '([^']+)'", message)
-        where = Where(f"docs/{self.lang}/{match.group(1)}" if match else "mkdocs.yml")
-        self.problems.warning("mkdocs", where, f"[{self.lang}] {message}", "see the page's source in content_src/pages/ (the generated file names it).")
+        self.problems.warning("mkdocs", self.source_of(message), f"[{self.lang}] {message}", "fix it in the page's source (named here) and build again.")
+
+    def source_of(self, message: str) -> Where:
+        """The content_src page a warning is about, at the line of the link it names if any."""
+        doc = re.search(r"Doc file '([^']+)\.md'", message)
+        page = self.content.page(doc.group(1)) if doc else None
+        if page is None:
+            return Where(f"docs/{self.lang}/{doc.group(1)}.md" if doc else "mkdocs.yml")
+        link = re.search(r"contains a link '([^'#]*?)(?:\.md)?(#[^']*)?'", message)
+        if link:
+            wanted = [f"{link.group(1)}.html{link.group(2) or ''}", f"{link.group(1)}.md{link.group(2) or ''}"]
+            body = page.bodies.get(self.lang)
+            lines = (self.root / page.path).read_text(encoding="utf-8-sig").split("\n")
+            start = body.line if body else 1
+            for number in range(start, len(lines) + 1):
+                for target in wanted:
+                    col = lines[number - 1].find(target)
+                    if col >= 0:
+                        return Where(page.path, number, col + 1)
+        return Where(page.path)
 
 
 def theme_data(content: Content, lang: str) -> dict:
     """What the templates need from the content: labels, hotlines, exit site, CSP."""
+    from urllib.parse import urlsplit
+
     site = content.site
     hotlines = []
     for key in site.hotlines:
@@ -61,6 +80,11 @@ def theme_data(content: Content, lang: str) -> dict:
         "exit_url": site.exit_url,
         "csp": CSP,
         "base_url": site.base_url,
+        # The path of the base URL ("/ruang-aman/" on GitHub Pages): links on pages served at any address (404.html).
+        "base_path": urlsplit(site.base_url).path,
+        # Every language's folder and labels: the not-found page speaks all of them.
+        "langs": [{"lang": other, "dir": lang_dir(other), "labels": {key: site.label(key, other) for key in site.labels}}
+                  for other in LANGS],
     }
 
 
@@ -78,7 +102,7 @@ def build_language(content: Content, lang: str, root: Path, docs_dir: Path, out_
         extra={"ra": theme_data(content, lang)},
     )
     cfg.theme["language"] = lang
-    handler = _Collect(problems, lang)
+    handler = _Collect(problems, lang, content, root)
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     try:

@@ -14,7 +14,9 @@ EXTERNAL_RESOURCE_RE = re.compile(
     r"""<(?:script|img|iframe|source|audio|video|embed|object|track)\b[^>]*\b(?:src|data|srcset|poster)\s*=\s*["']?\s*(?:https?:)?//"""
     r"""|<link\b(?=[^>]*\brel\s*=\s*["']?(?:stylesheet|icon|preload|prefetch|preconnect|dns-prefetch|manifest|modulepreload))[^>]*\bhref\s*=\s*["']?\s*(?:https?:)?//"""
     r"""|url\(\s*["']?\s*(?:https?:)?//|@import\s+["']?(?:url\()?\s*["']?(?:https?:)?//|importScripts\(\s*["'](?:https?:)?//"""
-    r"""|\b(?:fetch|import)\(\s*["'](?:https?:)?//""",
+    r"""|\b(?:fetch|import)\(\s*["'](?:https?:)?//"""
+    r"""|\bsrcset\s*=\s*["'][^"']*(?:https?:)?//"""
+    r"""|<(?:image|use|feImage)\b[^>]*\b(?:xlink:)?href\s*=\s*["']?\s*(?:https?:)?//""",
     re.IGNORECASE,
 )
 TEXT_SUFFIXES = {".html", ".css", ".js", ".svg", ".xml", ".json", ".webmanifest"}

@@ -8,16 +8,15 @@ from pathlib import Path
 from . import LANGS
 from .load import load_content
 from .model import SLUG_RE
-from .translations import mark, page_key, units
+from .translations import mark, page_key, page_outdated, units
 
 PAGE_SKELETON = """---
 # A new page: write both languages, then remove 'draft: true' to publish it.
+# Add the English (en:) lines and the English section below; until then it stays a draft.
 title:
   id: {title}
-  en: {title}
 description:
   id: Satu kalimat tentang isi halaman ini.
-  en: One sentence about what this page says.
 nav: {nav}
 draft: true
 ---
@@ -29,11 +28,6 @@ Tulis isi halaman dalam bahasa Indonesia di sini. Kalimat pendek, kata-kata sede
 {{{{ hotlines }}}}
 
 <!-- lang: en -->
-# {title}
-
-Write the English translation here: the same sections and the same facts.
-
-{{{{ hotlines }}}}
 """
 
 POSTER_SKELETON = """# A new poster: both languages for every text; hotlines are keys from contacts.yml.
@@ -52,6 +46,7 @@ bullets:
 hotlines: [{hotline}]
 page: bantuan
 theme: default
+draft: true   # remove this line when both languages are written
 """
 
 
@@ -106,7 +101,7 @@ def translation_status(root: Path) -> list[tuple[str, dict[str, str], str]]:
             states[lang] = "written" if written else "missing"
         if "missing" in states.values():
             status = "missing"
-        elif page_key(page) in content.outdated:
+        elif page_outdated(page, content):
             status = "outdated"
         elif page.draft:
             status = "draft"

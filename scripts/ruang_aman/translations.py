@@ -56,6 +56,48 @@ def units(content: Content, positions: Any) -> dict[str, tuple[str, Where]]:
     return out
 
 
+def untracked(content: Content, positions: Any, lock: dict[str, str]) -> dict[str, list[str]]:
+    """Units with no translation record yet, grouped by file (pages: their own file)."""
+    grouped: dict[str, list[str]] = {}
+    for key in units(content, positions):
+        if key not in lock:
+            grouped.setdefault(key.split(":", 1)[0], []).append(key)
+    return grouped
+
+
+def data_used_by(page: Page, content: Content) -> list[str]:
+    """Key prefixes of the data texts a page shows through its placeholders."""
+    from .macros import find_macros
+
+    body = page.bodies.get(LANGS[0])
+    prefixes: list[str] = []
+    for macro in find_macros(body.markdown if body else ""):
+        args = macro.args
+        if macro.name == "hotlines":
+            prefixes += [f"contacts.yml:{k}." for k in content.site.hotlines]
+        elif macro.name == "contact":
+            prefixes.append(f"contacts.yml:{args[0]}.")
+        elif macro.name == "contacts":
+            prefixes += [f"contacts.yml:{c.key}." for c in content.contacts if not args or c.scope == args[0]]
+        elif macro.name == "violence":
+            prefixes += [f"violence.yml:{v.key}." for v in content.violence if not args or v.group == args[0]]
+        elif macro.name in ("impacts", "laws", "myths", "steps", "sources"):
+            prefixes.append(f"{macro.name}.yml:")
+        elif macro.name == "stats":
+            prefixes.append(f"statistics.yml:{args[0]}.")
+        elif macro.name == "posters":
+            prefixes.append("posters/")
+    return prefixes
+
+
+def page_outdated(page: Page, content: Content) -> bool:
+    """True when the page's own English, or English data it shows, is older than the Indonesian."""
+    if page_key(page) in content.outdated:
+        return True
+    prefixes = tuple(data_used_by(page, content))
+    return bool(prefixes) and any(key.startswith(prefixes) for key in content.outdated)
+
+
 def read_lock(content_dir: Path, root: Path, problems: Problems) -> dict[str, str]:
     """The recorded hashes; a malformed file is an error, a missing one means nothing recorded yet."""
     path = content_dir / LOCK_FILE
