@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Privacy guard speed: scan a generated corpus and print the rate beside `grep -rFi -f names`.
 
-    .venv/bin/python scripts/bench_privacy.py [--files 5000] [--images 200] [--names 200] [--jobs 2]
+    .venv/bin/python scripts/bench_privacy.py [--files 5000] [--images 200] [--names 200] [--jobs 2] [--profile]
+
+--profile also runs the text scan in one process under cProfile and prints where the time goes.
 
 Prints figures only; no threshold is asserted (speed is never a test).
 """
@@ -96,6 +98,7 @@ def main() -> int:
     ap.add_argument("--images", type=int, default=200)
     ap.add_argument("--names", type=int, default=200)
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--profile", action="store_true", help="profile the text scan in one process")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="privacy-bench-") as tmp:
         root = Path(tmp) / "project"
@@ -125,6 +128,13 @@ def main() -> int:
             print(f"  {label:28s} {secs:7.2f} s  {n / secs:9.0f} files/s  {mb / secs:8.1f} MB/s  ({note})")
         print(f"  text scan / grep time ratio: {s_text / g_text:.1f}x "
               f"(the guard also folds accents and old spelling, and looks for NIK, phones, initials, addresses)")
+        if args.profile:
+            import cProfile
+            import pstats
+
+            profile = cProfile.Profile()
+            profile.runcall(scan_paths, [pages], root=root, names_file=names_file, jobs=1)
+            pstats.Stats(profile).sort_stats("tottime").print_stats(15)
     return 0
 
 

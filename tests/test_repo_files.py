@@ -54,3 +54,11 @@ def test_pre_commit_config_runs_content_check_and_privacy_guard():
 def test_generated_folders_are_ignored_and_not_tracked():
     tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True).stdout.split()
     assert not [t for t in tracked if t.startswith(("site/", "docs/", "build/", ".venv/"))]
+
+
+def test_installing_twice_does_nothing_when_requirements_are_unchanged():
+    """`make site`/`make test` reinstall .venv only when requirements.txt is newer than the stamp."""
+    result = subprocess.run(["make", "-q", ".venv/.installed"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, "the venv stamp is out of date right after `make test` installed it"
+    text = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^\$\(STAMP\): requirements\.txt$", text, re.MULTILINE)

@@ -213,3 +213,38 @@ def test_warnings_alone_do_not_fail(project: Path) -> None:
     code, out = run_json(project, "content_src")
     assert code == 0 and [(f["rule"], f["severity"], f["line"]) for f in out["findings"]] == [
         ("initials-age", "warning", 1)]
+
+
+def test_folder_names_are_checked_once_per_folder(project: Path, names_file: Path, tmp_path: Path) -> None:
+    write(project / "content_src" / "e" / "soekarni" / "index.md", "Halaman bersih.\n")
+    write(project / "content_src" / "e" / "soekarni" / "lain.md", "Halaman bersih.\n")
+    Image.new("RGB", (8, 8)).save(write(project / "content_src" / "img" / "sukarni" / "a.png", b"").as_posix())
+    write(project / "content_src" / "e" / "aman" / "siti-rahayu" / "deep" / "b.md", "Bersih.\n")
+    code, out = run_json(project, "content_src", "--names", str(names_file))
+    names = [f for f in out["findings"] if f["rule"] == "protected-name"]
+    assert code == 1 and all(f["line"] is None for f in names)
+    assert all("in a folder name" in f["message"] for f in names)
+    paths = sorted(f["path"] for f in names)
+    assert len(paths) == 3 and len(set(paths)) == 3, paths
+    assert sorted(re.sub(r"name#[0-9a-f]{4}", "N", p) for p in paths) == [
+        "content_src/e/N", "content_src/e/aman/N", "content_src/img/N"]
+    assert "karni" not in json.dumps(out).lower() and "rahayu" not in json.dumps(out).lower()
+    # Outside the project, folders below the scanned folder are checked (the scanned folder itself is not).
+    outside = tmp_path / "elsewhere" / "wulan-files"
+    write(outside / "djoko-susilo" / "x.md", "Bersih.\n")
+    code, out = run_json(project, str(outside), "--names", str(names_file))
+    msgs = [f["message"] for f in out["findings"] if f["rule"] == "protected-name"]
+    assert code == 1 and len(msgs) == 1 and "in a folder name" in msgs[0]
+
+
+def test_file_name_finding_says_file_name(project: Path, names_file: Path) -> None:
+    write(project / "content_src" / "pages" / "siti-rahayu.md", "Bersih.\n")
+    code, out = run_json(project, "content_src", "--names", str(names_file))
+    assert code == 1 and [f["message"].endswith("in the file name") for f in out["findings"]] == [True]
+
+
+def test_missing_path_exits_2_naming_it(project: Path) -> None:
+    proc = run_guard(project, "content_src", "no-such-folder")
+    assert proc.returncode == 2, proc.stdout
+    assert "no-such-folder" in proc.stderr and "no such file or folder" in proc.stderr
+    assert proc.stdout == ""

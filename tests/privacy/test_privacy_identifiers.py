@@ -20,6 +20,8 @@ def rules(text: str) -> list[str]:
     "6471 0515 0790 0003",
     "64.71.05.150790.0003",
     "3174092902000001",          # 29 Feb
+    "64 71 05 15 07 90 00 03",   # pairs: no run of 4 digits
+    "\uff16\uff14\uff17\uff11\uff10\uff15\uff11\uff15\uff10\uff17\uff19\uff10\uff10\uff10\uff10\uff13",  # full-width
 ])
 def test_valid_nik_found(nik: str) -> None:
     assert rules(f"NIK korban: {nik}.") == ["nik"]

@@ -39,6 +39,10 @@ def keys(text: str, matcher: NameMatcher | None = None) -> list[str]:
     ("Joesoef", "yusuf"),                                # old j = new y, oe = u
     ("wulan", "wulan"),                                  # single-word name
     ("Ni Made Ayu\n  Lestari", "ni made ayu lestari"),
+    ("Su\u00adkarni", "sukarni"),                        # soft hyphen (pasted from Word)
+    ("Su&shy;karni", "sukarni"),
+    ("Si\u200bti Ra\u200chayu", "siti rahayu"),          # zero-width space / non-joiner
+    ("\ufeffWu\u2060lan\u200d", "wulan"),                # BOM, word joiner, zero-width joiner
 ])
 def test_name_found_in_disguise(text: str, key: str) -> None:
     assert keys(text) == [canonical(key)]
@@ -86,3 +90,10 @@ def test_many_names_one_regex_is_correct() -> None:
     matcher = NameMatcher(many)
     assert keys("ada nama250 orang250 di sini", matcher) == ["nama250 orang250"]
     assert keys("Siti Rahayu", matcher) == ["siti rahayu"]
+
+
+def test_invisible_characters_removed_without_moving_lines() -> None:
+    text = "a\u00ad\nb\u200b\u200c\u200d\nc\u2060\ufeff\nSu\u00adkarni"
+    assert canonical(text) == "a\nb\nc\nsukarni"
+    hit = NameMatcher(NAMES).find(canonical(text))[0]
+    assert canonical(text).count("\n", 0, hit.start) + 1 == 4

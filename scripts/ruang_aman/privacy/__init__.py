@@ -57,6 +57,10 @@ def scan_paths(paths: Sequence[str | Path] | None = None, *, root: Path | None =
     root = (root or ROOT).resolve()
     content = root / "content_src"
     given = [Path(p) for p in paths] if paths else [root / d for d in DEFAULT_DIRS if (root / d).exists()]
+    missing = [str(p) for p in given if not p.exists()]
+    if missing:
+        raise ConfigError("\n".join(f"{p}: no such file or folder; nothing was scanned." for p in missing)
+                          + f"\n  check the spelling; relative paths are read from the current folder ({os.getcwd()}).")
     store = load_store(content / "privacy-hashes.yml")
     names_path = names_file or names_file_from(None)
     plain = list(names) + (read_names_file(names_path) if names_path else [])
@@ -70,9 +74,10 @@ def scan_paths(paths: Sequence[str | Path] | None = None, *, root: Path | None =
                        [int(p.phash, 16) for p in store.photos])
 
     skip = {os.path.abspath(names_path)} if names_path else set()
-    tasks, skipped = scan.collect(given, skip)
+    tasks, skipped, folders = scan.collect(given, skip)
     workers = jobs if jobs is not None else min(2, os.cpu_count() or 1)
     results = scan.run(ctx, tasks, workers)
+    in_folders, folders_shown = scan.folder_findings(ctx, folders)
 
     fixed = 0
     if fix:
@@ -83,8 +88,8 @@ def scan_paths(paths: Sequence[str | Path] | None = None, *, root: Path | None =
                 results[i] = scan.scan_one(task)
                 fixed += 1
 
-    findings = [f for r in results for f in r.findings]
-    scanned_files = {ctx.shown(Path(t[1])) for t in tasks}
+    findings = in_folders + [f for r in results for f in r.findings]
+    scanned_files = {r.shown for r in results} | folders_shown
     if "content_src/media.yml" in scanned_files or any(t[0] == "image" for t in tasks):
         findings = register.problems + findings
     findings, allowed = apply_allow(findings, allows, scanned_files, "content_src/privacy-allow.yml")

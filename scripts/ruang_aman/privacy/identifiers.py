@@ -161,8 +161,10 @@ def _paragraph(text: str, start: int, end: int, reach: int = 250) -> str:
 
 
 # --- initials and age ---------------------------------------------------------------------
-_AGE = re.compile(r"(?:\(\s*(?P<a1>\d{1,2})\s*(?:th|thn|tahun|yo|y\.o|years?(?:\s+old)?)?\.?\s*\)"
-                  r"|,\s*(?P<a2>\d{1,2})\s*(?:th|thn|tahun|years?\s+old|yo)\b)")
+# Two regexes, each starting with a literal the engine can skip ahead to (one alternation is 4x
+# slower). Their matches cannot overlap, so merged by position they are what one finditer gave.
+_AGE_PAREN = re.compile(r"\(\s*(?P<age>\d{1,2})\s*(?:th|thn|tahun|yo|y\.o|years?(?:\s+old)?)?\.?\s*\)")
+_AGE_COMMA = re.compile(r",\s*(?P<age>\d{1,2})\s*(?:th|thn|tahun|years?\s+old|yo)\b")
 _INITIALS_BEFORE = re.compile(r"(?:^|[^\w.])(?P<ini>[A-Z](?:\.?\s?[A-Z]){0,3}\.?)\s*$")
 NOT_INITIALS = frozenset({"SD", "SDN", "SMP", "SMPN", "SMA", "SMAN", "SMK", "SMKN", "MI", "MTS", "MA", "TK",
                           "UU", "RT", "RW", "PP", "PPA", "KUHP", "WHO", "UN", "HAM", "KDRT", "TPKS", "ABH",
@@ -171,7 +173,8 @@ NOT_INITIALS = frozenset({"SD", "SDN", "SMP", "SMPN", "SMA", "SMAN", "SMK", "SMK
 
 def find_initials(text: str) -> list[Hit]:
     hits = []
-    for age_m in _AGE.finditer(text):
+    ages = sorted([*_AGE_PAREN.finditer(text), *_AGE_COMMA.finditer(text)], key=lambda m: m.start())
+    for age_m in ages:
         lo = max(0, age_m.start() - 16)
         before = _INITIALS_BEFORE.search(text, lo, age_m.start())
         if before is None:
@@ -180,7 +183,7 @@ def find_initials(text: str) -> list[Hit]:
         if letters in NOT_INITIALS:
             continue
         start, end = before.start("ini"), age_m.end()
-        age = int(age_m.group("a1") or age_m.group("a2"))
+        age = int(age_m.group("age"))
         around = _paragraph(text, start, end, 200)
         if _PSEUDONYM.search(around):
             continue
@@ -243,7 +246,11 @@ def find_addresses(text: str, service_addresses: tuple[str, ...]) -> list[Hit]:
     return hits
 
 
-_DIGITS16 = re.compile(r"\d{4}[ .\-]?\d{2}[ .\-]?\d{2}")
+# Quick tests before the costly finders. Every NIK is 16 digits with at most one separator
+# between them, so it lies in a run of 16 digits and separators; [0-9] is twice as fast as \d.
+_DIGIT = re.compile(r"\d")
+_NIK_RUN = re.compile(r"[0-9][0-9 .\-]{15}")
+_NIK_RUN_UNICODE = re.compile(r"\d[\d .\-]{15}")
 _NAMING_WORDS = ("bernama", "inisial", "atas nama", "nama korban", "named", "called", "identified", "name is",
                  "name was", "initial", "victim,")
 _STREET_WORDS = ("jl", "jalan", "gg", "gang")
@@ -254,11 +261,13 @@ def find_all(text: str, services: frozenset[str], service_addresses: tuple[str, 
     """All identifier hits. `prose` is the text without markup (HTML); numbers are looked for in both."""
     prose = text if prose is None else prose
     low = prose.lower()
-    niks = find_niks(text) if _DIGITS16.search(text) else []
-    spans = [(h.start, h.end) for h in niks]
-    raw = niks + find_phones(text, services, spans)
-    # Cheap tests first: most pages have no age in brackets, no 'korban bernama', no street.
-    in_prose = find_initials(prose)
+    raw: list[Hit] = []
+    if _DIGIT.search(text):  # no digit: no NIK and no phone number
+        nik_run = _NIK_RUN if text.isascii() else _NIK_RUN_UNICODE
+        niks = find_niks(text) if nik_run.search(text) else []
+        raw = niks + find_phones(text, services, [(h.start, h.end) for h in niks])
+    # Cheap tests first: most pages have no age, no 'korban bernama', no street.
+    in_prose = find_initials(prose) if _DIGIT.search(prose) else []
     if any(word in low for word in _NAMING_WORDS):
         in_prose += find_named_victims(prose)
     if any(word in low for word in _STREET_WORDS):

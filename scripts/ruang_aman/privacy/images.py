@@ -8,6 +8,7 @@ frontal faces. Nothing here decides severity or masks text: scan.py does.
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -93,7 +94,7 @@ def _xmp(raw: bytes, facts: ImageFacts, texts: list[str]) -> None:
                  for a, b in _XML_TEXT.findall(raw))
 
 
-def _containers(path: Path, im: Image.Image, facts: ImageFacts, texts: list[str]) -> None:
+def _containers(data: bytes, im: Image.Image, facts: ImageFacts, texts: list[str]) -> None:
     xmp = im.info.get("xmp") or im.info.get("XML:com.adobe.xmp")
     if facts.format == "TIFF" and hasattr(im, "tag_v2"):
         xmp = xmp or im.tag_v2.get(700)
@@ -113,7 +114,6 @@ def _containers(path: Path, im: Image.Image, facts: ImageFacts, texts: list[str]
             if key in _IPTC_AUTHOR:
                 facts.metadata.append(("image-author", f"IPTC {_IPTC_AUTHOR[key]}"))
             texts.append(_decode(value))
-        data = path.read_bytes()
         try:
             _, eoi = jpeg_segments(data)
         except NotJpeg:
@@ -161,16 +161,16 @@ def count_faces(im: Image.Image) -> int:
     return len(faces)
 
 
-def inspect(path: Path, faces: bool = True) -> ImageFacts:
-    """Everything the guard needs to know about one image file."""
-    data = path.read_bytes()
-    facts = ImageFacts(sha256=hashlib.sha256(data).hexdigest())
+def inspect(path: Path, faces: bool = True, data: bytes | None = None, sha256: str = "") -> ImageFacts:
+    """Everything the guard needs to know about one image file (`data`: its bytes, if already read)."""
+    data = path.read_bytes() if data is None else data
+    facts = ImageFacts(sha256=sha256 or hashlib.sha256(data).hexdigest())
     texts: list[str] = []
     try:
-        with Image.open(path) as im:
+        with Image.open(io.BytesIO(data)) as im:
             facts.format, facts.size = im.format or "", im.size
             _exif(im, facts, texts)
-            _containers(path, im, facts, texts)
+            _containers(data, im, facts, texts)
             im.seek(0)
             upright = ImageOps.exif_transpose(im)
             upright.load()

@@ -40,6 +40,7 @@ class Context:
     site_roots: list[Path] = field(default_factory=list)
     photo_hashes: list[int] = field(default_factory=list)
     _parts: dict[str, str] = field(default_factory=dict)
+    _part_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def mask(self, kind: str, value: str) -> str:
         """'name#3f2a': a keyed fingerprint that shows neither initials nor length."""
@@ -57,14 +58,22 @@ class Context:
         text = text.replace(os.sep, "/")
         return "/".join(self._masked_part(part) for part in text.split("/"))
 
+    def name_keys(self, part: str) -> tuple[str, ...]:
+        """Protected names in one file or folder name (camelCase split), each once; cached."""
+        keys = self._part_keys.get(part)
+        if keys is None:
+            hits = self.matcher.find(canonical(split_camel(part))) if not self.matcher.empty else []
+            keys = self._part_keys[part] = tuple(dict.fromkeys(h.key for h in hits))
+        return keys
+
     def _masked_part(self, part: str) -> str:
         cached = self._parts.get(part)
         if cached is None:
-            hits = self.matcher.find(canonical(split_camel(part))) if not self.matcher.empty else []
+            keys = self.name_keys(part)
             cached = part
-            if hits:
+            if keys:
                 _, dot, ext = part.rpartition(".")
-                cached = "+".join(sorted({self.mask("name", h.key) for h in hits})) + (f".{ext}" if dot else "")
+                cached = "+".join(sorted({self.mask("name", k) for k in keys})) + (f".{ext}" if dot else "")
             self._parts[part] = cached
         return cached
 
@@ -77,6 +86,7 @@ class FileResult:
     findings: list[Finding]
     size: int
     kind: str  # text | image
+    shown: str  # the path as reported (masked)
     fixable: bool = False
 
 
@@ -142,14 +152,48 @@ def scan_text(ctx: Context, path: Path) -> FileResult:
     findings = _name_findings(ctx, shown, views, "here")
     findings += _identifier_findings(ctx, shown, text, prose, "")
     findings += _path_findings(ctx, path, shown)
-    return FileResult(findings, len(raw), "text")
+    return FileResult(findings, len(raw), "text", shown)
+
+
+def _part_findings(ctx: Context, part: str, shown: str, where: str) -> list[Finding]:
+    keys = ctx.name_keys(part)
+    return [Finding(shown, None, "protected-name",
+                    f"a protected name ({ctx.mask('name', key)}) appears {where}",
+                    ctx.match_id("protected-name", key)) for key in keys]
 
 
 def _path_findings(ctx: Context, path: Path, shown: str) -> list[Finding]:
-    hits = ctx.matcher.find(canonical(split_camel(path.name)))
-    return [Finding(shown, None, "protected-name",
-                    f"a protected name ({ctx.mask('name', h.key)}) appears in the file name",
-                    ctx.match_id("protected-name", h.key)) for h in hits]
+    return _part_findings(ctx, path.name, shown, "in the file name")
+
+
+def folder_findings(ctx: Context, folders: list[tuple[str, str]]) -> tuple[list[Finding], set[str]]:
+    """Protected names in folder names, one finding per folder; and the shown path of every folder checked.
+
+    `folders` holds (folder, scanned path it was found under). Folders are checked below the project
+    root, or below the scanned path when it lies outside the project.
+    """
+    if ctx.matcher.empty:
+        return [], set()
+    prefix = str(ctx.root) + os.sep
+    out: list[Finding] = []
+    done: set[str] = set()
+    for folder, top in folders:
+        absolute = os.path.abspath(folder)
+        if absolute.startswith(prefix):
+            base, rel = ctx.root, absolute[len(prefix):]
+        else:
+            rel = os.path.relpath(absolute, os.path.abspath(top))
+            if rel == os.curdir or rel.startswith(os.pardir):
+                continue
+            base = Path(top)
+        parts = rel.split(os.sep)
+        for i in range(len(parts), 0, -1):  # deepest first: once a folder is done, so are its parents
+            shown = ctx.shown(base.joinpath(*parts[:i]))
+            if shown in done:
+                break
+            done.add(shown)
+            out += _part_findings(ctx, parts[i - 1], shown, "in a folder name")
+    return out, done
 
 
 def _relative(path: Path, base: Path) -> str | None:
@@ -169,11 +213,11 @@ def scan_image(ctx: Context, path: Path) -> FileResult:
     site_rel = next((r for r in (_relative(path, s) for s in [*ctx.site_roots, ctx.root / "docs"]) if r), None)
     entry = ctx.register.lookup(_relative(path, ctx.root / "content_src"), site_rel, sha)
     consented = entry is not None and entry.consented_photo
-    facts = inspect(path, faces=not consented)
+    facts = inspect(path, faces=not consented, data=data, sha256=sha)
     findings = _path_findings(ctx, path, shown)
     if facts.error:
         findings.append(Finding(shown, None, "image-unreadable", f"the image cannot be decoded ({facts.error})"))
-        return FileResult(findings, len(data), "image")
+        return FileResult(findings, len(data), "image", shown)
     by_rule: dict[str, list[str]] = {}
     for rule, what in facts.metadata:
         by_rule.setdefault(rule, []).append(what)
@@ -193,7 +237,7 @@ def scan_image(ctx: Context, path: Path) -> FileResult:
     if entry is None and not ctx.register.built(path, sha):
         findings.append(Finding(shown, None, "unregistered-image", "the image is not in content_src/media.yml"))
     fixable = bool(by_rule) or bool(meta_findings)
-    return FileResult(findings, len(data), "image", fixable)
+    return FileResult(findings, len(data), "image", shown, fixable)
 
 
 def scan_one(task: tuple[str, str]) -> FileResult:
@@ -206,12 +250,14 @@ def scan_one(task: tuple[str, str]) -> FileResult:
     except OSError as exc:
         shown = _CTX.shown(path)
         rule = "image-unreadable"
-        return FileResult([Finding(shown, None, rule, f"cannot read the file ({exc.__class__.__name__})")], 0, kind)
+        finding = Finding(shown, None, rule, f"cannot read the file ({exc.__class__.__name__})")
+        return FileResult([finding], 0, kind, shown)
 
 
-def collect(paths: list[Path], skip: set[str]) -> tuple[list[tuple[str, str]], int]:
-    """Tasks for every text file and image under the paths; and how many files were skipped."""
-    tasks, skipped = [], 0
+def collect(paths: list[Path], skip: set[str]) -> tuple[list[tuple[str, str]], int, list[tuple[str, str]]]:
+    """Tasks for every text file and image under the paths; how many files were skipped; and the
+    folders seen, as (folder, the scanned path it is under)."""
+    tasks, skipped, folders = [], 0, []
 
     def add(file: Path) -> None:
         nonlocal skipped
@@ -229,11 +275,13 @@ def collect(paths: list[Path], skip: set[str]) -> tuple[list[tuple[str, str]], i
         if path.is_dir():
             for folder, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS)
+                folders.append((folder, str(path)))
                 for name in sorted(files):
                     add(Path(folder) / name)
         elif path.is_file():
+            folders.append((str(path.parent), str(path.parent)))
             add(path)
-    return tasks, skipped
+    return tasks, skipped, folders
 
 
 def run(ctx: Context, tasks: list[tuple[str, str]], jobs: int) -> list[FileResult]:
