@@ -83,3 +83,57 @@ def test_site_version_changes_with_any_file(tmp_path):
     assert offline.site_version(tmp_path) == before
     (tmp_path / "a.html").write_text("2")
     assert offline.site_version(tmp_path) != before
+
+
+def test_core_pages_are_home_and_get_help_of_each_language_once(tmp_path):
+    from types import SimpleNamespace
+
+    for rel in ("index.html", "bantuan.html", "cara-melapor.html", "en/index.html", "en/bantuan.html"):
+        (tmp_path / rel).parent.mkdir(exist_ok=True)
+        (tmp_path / rel).write_text("x", encoding="utf-8")
+    content = SimpleNamespace(published_pages=lambda drafts=False: [SimpleNamespace(slug=s) for s in
+                                                                     ("index", "bantuan", "cara-melapor")])
+    core = offline.core_urls(content, tmp_path)
+    assert core == {"id": ["index.html", "bantuan.html"], "en": ["en/index.html", "en/bantuan.html"]}
+
+
+POSTER_PAGE = """<ul class="poster-downloads">
+<li><a href="{r}posters/p-{l}-a4.pdf" download>A4 · PDF</a></li>
+<li><a href="{r}posters/p-{l}-a4.png" download>A4 · PNG</a></li>
+<li><a href="{r}posters/p-{l}-a3.pdf" download>A3 · PDF</a></li>
+<li><a href="{r}posters/p-{l}-square.png" download>Square</a></li>
+</ul>
+<a href="{r}posters/p-{l}-a4.pdf"><img src="{r}posters/p-{l}-thumb.png" alt=""></a>
+<p class="poster-other-lang">Also: <a href="{r}posters/p-x-a4.pdf" download>A4 · PDF</a> · <a href="{r}posters/p-x-a3.png">A3</a> · <a href="{r}posters/p-x-a4.png">A4 · PNG</a> · <a href="{r}posters/p-x-story.png">Story</a></p>
+<p><a href="{r}index.html">Home</a> <a href="tel:129">129</a> <a href="#top">Top</a></p>"""
+
+
+def test_bundle_has_only_the_a4_posters_and_thumbnails_and_no_link_to_the_rest(tmp_path):
+    (tmp_path / "posters").mkdir()
+    (tmp_path / "en").mkdir()
+    for lang in ("id", "en", "x"):
+        for size in ("a4.pdf", "a4.png", "a3.pdf", "a3.png", "square.png", "story.png", "thumb.png"):
+            (tmp_path / "posters" / f"p-{lang}-{size}").write_bytes(b"%PDF")
+    (tmp_path / "posters" / "manifest.json").write_text("{}")
+    (tmp_path / "index.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "poster.html").write_text(POSTER_PAGE.format(r="", l="id"), encoding="utf-8")
+    (tmp_path / "en" / "poster.html").write_text(POSTER_PAGE.format(r="../", l="en"), encoding="utf-8")
+    files = dict(offline.bundle_files(tmp_path))
+    posters = sorted(n.rsplit("/", 1)[-1] for n in files if "/posters/" in n)
+    assert posters == sorted(f"p-{lang}-{size}" for lang in ("en", "id", "x") for size in ("a4.pdf", "a4.png", "thumb.png"))
+    for name in ("ruang-aman/poster.html", "ruang-aman/en/poster.html"):
+        html = files[name].decode("utf-8")
+        assert "a3" not in html and "square" not in html and "story" not in html, html
+        assert "<li></li>" not in html and "· ·" not in html and "· </p>" not in html, html
+        assert html.count("<li>") == 2 and "-a4.pdf\" download>A4 · PDF</a> · <a " in html
+        assert 'href="tel:129"' in html and 'href="#top"' in html and "thumb.png" in html
+
+
+def test_drop_missing_links_keeps_the_separators_right():
+    html = '<p><a href="a">A</a> · <a href="b">B</a> · <a href="c">C</a></p>'
+    assert offline.drop_missing_links(html, "x.html", {"a", "b", "c"}) == html
+    assert offline.drop_missing_links(html, "x.html", {"b"}) == '<p><a href="b">B</a></p>'
+    assert offline.drop_missing_links(html, "x.html", {"a", "c"}) == '<p><a href="a">A</a> · <a href="c">C</a></p>'
+    assert offline.drop_missing_links(html, "x.html", {"a"}) == '<p><a href="a">A</a></p>'
+    assert offline.drop_missing_links('<a href="./">H</a><a href="../x/">X</a>', "en/p.html", {"en/index.html"}) \
+        == '<a href="./">H</a>'

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import posixpath
 import re
 import zipfile
 from pathlib import Path
@@ -19,11 +20,19 @@ SW_TEMPLATE = Path("theme") / "sw.js"
 BUNDLE = "ruang-aman-offline.zip"
 BUNDLE_FOLDER = "ruang-aman"           # everything unzips into one folder; readers open ruang-aman/index.html
 NEUTRAL_PAGE = "keluar.html"           # the quick exit's target inside the bundle
-CORE_PAGES = 3                          # home, get help, how to report: the first pages of the navigation
+CORE_SLUGS = ("index", "bantuan")      # home and get help: what a reader needs first, kept for return visits
 NOT_IN_BUNDLE = ("sw.js", BUNDLE, "404.html", "sitemap.xml", "sitemap.xml.gz")
+# Posters in the bundle: the A4 files (to print) and the thumbnails the gallery page shows. The other sizes
+# (A3, social-media square and story) stay online: the gallery inside the bundle does not link them.
+BUNDLE_POSTER_RE = re.compile(r"posters/[^/]+-(?:a4\.(?:pdf|png)|thumb\.png)")
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)        # fixed: the same site gives the same bytes
 EXIT_RE = re.compile(r'(<a class="ra-exit" id="ra-exit" href=")[^"]*(" rel="noreferrer" data-exit=")[^"]*(")')
 OFFLINE_LINK_RE = re.compile(r'<p class="ra-offline">.*?</p>', re.S)
+# A list item that is one link, and a link; a dropped link's " · " separator goes with it (SEPARATED_RE).
+LINK_ITEM_RE = re.compile(r'<li>\s*<a\b[^>]*?\bhref="([^"]*)"[^>]*>(?:(?!</?a\b).)*</a>\s*</li>\s*', re.S)
+LINK_RE = re.compile(r'<a\b[^>]*?\bhref="([^"]*)"[^>]*>.*?</a>', re.S)
+DROPPED = "\0"
+SEPARATED_RE = re.compile(r"\s*·\s*\0|\0\s*·\s*|\0")
 
 # A page with nothing about the site: what the reader's screen shows after a quick exit in the bundle.
 NEUTRAL_HTML = """<!doctype html>
@@ -38,16 +47,15 @@ NEUTRAL_HTML = """<!doctype html>
 """
 
 
-def core_urls(content: Content, staging: Path) -> list[str]:
-    """What the service worker stores on the first visit: the core pages of every language and their files."""
-    slugs = [p.slug for p in sorted((p for p in content.published_pages(False) if p.nav is not None),
-                                    key=lambda p: (p.nav, p.slug))][:CORE_PAGES]
-    urls = ["./"]
+def core_urls(content: Content, staging: Path) -> dict[str, list[str]]:
+    """What the service worker keeps of each language once a reader of that language interacts with a page:
+    its home and get-help pages (the files a page used are sent by the page itself, see theme/sw.js)."""
+    published = {p.slug for p in content.published_pages(False)}
+    core = {}
     for lang in LANGS:
-        urls += [f"{lang_dir(lang)}{'index' if s == 'index' else s}.html" for s in slugs]
-    home = (staging / "index.html").read_text(encoding="utf-8")
-    urls += [u for u in re.findall(r'(?:href|src)="(assets/[^"]+)"', home)]
-    return [u for u in dict.fromkeys(urls) if u == "./" or (staging / u).exists()]
+        urls = [f"{lang_dir(lang)}{slug}.html" for slug in CORE_SLUGS if slug in published]
+        core[lang] = [u for u in urls if (staging / u).is_file()]
+    return core
 
 
 def site_version(staging: Path) -> str:
@@ -79,16 +87,45 @@ def bundle_page(html: str, root: str) -> str:
     return OFFLINE_LINK_RE.sub("", html)
 
 
+def link_target(page: str, href: str) -> str | None:
+    """The file a relative link of `page` (a path in the site) opens, or None for other links."""
+    path = href.split("#", 1)[0].split("?", 1)[0]
+    if not path or ":" in path or href.startswith(("/", "//")):
+        return None
+    if path.endswith("/") or posixpath.basename(path) in (".", ".."):
+        path = posixpath.join(path, "index.html")        # a folder's address opens its index.html
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+
+
+def drop_missing_links(html: str, page: str, present: set[str]) -> str:
+    """Links to files that are not in the bundle go, with their list item or their " · " separator."""
+    def missing(href: str) -> bool:
+        target = link_target(page, href)
+        return target is not None and target not in present
+
+    html = LINK_ITEM_RE.sub(lambda m: "" if missing(m.group(1)) else m.group(0), html)
+    html = LINK_RE.sub(lambda m: DROPPED if missing(m.group(1)) else m.group(0), html)
+    return SEPARATED_RE.sub("", html)
+
+
+def in_bundle(rel: str) -> bool:
+    """Whether a file of the site goes into the bundle."""
+    if rel.rsplit("/", 1)[-1] in NOT_IN_BUNDLE:
+        return False
+    return not rel.startswith("posters/") or BUNDLE_POSTER_RE.fullmatch(rel) is not None
+
+
 def bundle_files(staging: Path) -> list[tuple[str, bytes]]:
-    """(path in the zip, bytes) for every file of the bundle, sorted."""
+    """(path in the zip, bytes) for every file of the bundle, sorted; no link inside it leads out of it."""
+    rels = [p.relative_to(staging).as_posix() for p in sorted(staging.rglob("*")) if p.is_file()]
+    rels = [rel for rel in rels if in_bundle(rel)]
+    present = set(rels) | {NEUTRAL_PAGE}
     files = [(f"{BUNDLE_FOLDER}/{NEUTRAL_PAGE}", NEUTRAL_HTML.encode("utf-8"))]
-    for path in sorted(p for p in staging.rglob("*") if p.is_file()):
-        rel = path.relative_to(staging).as_posix()
-        if rel.rsplit("/", 1)[-1] in NOT_IN_BUNDLE:
-            continue
-        data = path.read_bytes()
+    for rel in rels:
+        data = (staging / rel).read_bytes()
         if rel.endswith(".html"):
-            data = bundle_page(data.decode("utf-8"), "../" * rel.count("/")).encode("utf-8")
+            html = bundle_page(data.decode("utf-8"), "../" * rel.count("/"))
+            data = drop_missing_links(html, rel, present).encode("utf-8")
         files.append((f"{BUNDLE_FOLDER}/{rel}", data))
     return sorted(files)
 
@@ -106,7 +143,7 @@ def zip_bytes(files: list[tuple[str, bytes]]) -> bytes:
 
 
 def write_offline_bundle(content: Content, staging: Path) -> Path:
-    """site/ruang-aman-offline.zip: the site for file:// use, posters included when built."""
+    """site/ruang-aman-offline.zip: the site for file:// use, with the A4 posters when they were built."""
     target = staging / BUNDLE
     target.write_bytes(zip_bytes(bundle_files(staging)))
     return target

@@ -11,6 +11,7 @@ import http.server
 import os
 import shutil
 import socket
+import sys
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -23,9 +24,24 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
-SUBPATH = "ruang-aman"          # served like GitHub Pages: http://127.0.0.1:PORT/ruang-aman/
 NEUTRAL = "neutral.html"        # the stand-in for the neutral exit site, outside the site's folder
 AXE = ROOT / "build" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@functools.cache
+def base_path() -> str:
+    """The path part of the site's one base URL (content_src/site.yml), e.g. "/ruang-aman/" on GitHub Pages.
+
+    The tests serve the site under the same path, so changing the base URL there keeps them right.
+    """
+    from ruang_aman.load import load_content
+
+    content, problems, _ = load_content(ROOT)
+    assert content is not None, "content_src/ does not load"
+    return urlsplit(content.site.base_url).path
+
+
+SUBPATH = base_path().strip("/")   # served like GitHub Pages: http://127.0.0.1:PORT/<SUBPATH>/
 
 
 def pytest_collection_modifyitems(items):
@@ -35,8 +51,36 @@ def pytest_collection_modifyitems(items):
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
+    """Serves the folder; keeps (path, status) of every request in `log`: all a browser fetched, the
+    service worker's requests included (Playwright's page events do not see those)."""
+
+    log: list[tuple[str, int]] = []
+
     def log_message(self, *args):  # keep pytest output readable
         pass
+
+    def log_request(self, code="-", size="-"):
+        self.log.append((self.path, int(code) if isinstance(code, int) else 0))
+
+    def send_error(self, code, message=None, explain=None):
+        """Like GitHub Pages: a missing address below the site's path gets the site's 404.html (status 404)."""
+        not_found = Path(self.directory, *SUBPATH.split("/"), "404.html")
+        if code != 404 or not self.path.startswith(base_path()) or not not_found.is_file():
+            return super().send_error(code, message, explain)
+        body = not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        """A browser that hangs up mid-answer (a closed context) is no error worth a traceback."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 @pytest.fixture(scope="session")
@@ -44,8 +88,7 @@ def built(tmp_path_factory) -> Path:
     """The real site, built once with the real pipeline (strict), into a temporary folder."""
     from ruang_aman.build import build
 
-    out = tmp_path_factory.mktemp("www")
-    site = out / SUBPATH
+    site = tmp_path_factory.mktemp("www").joinpath(*SUBPATH.split("/"))
     posters = os.environ.get("RA_BROWSER_POSTERS", "1") != "0"
     assert build(ROOT, site_dir=site, strict=True, quiet=True, posters=posters) == 0, "the site did not build"
     return site
@@ -62,7 +105,7 @@ def exit_url_built(built) -> str:
 @pytest.fixture(scope="session")
 def server(built, exit_url_built):
     """http.server on a free port of 127.0.0.1; the quick exit is rewritten to a local neutral page."""
-    www = built.parent
+    www = built.parents[len(SUBPATH.split("/")) - 1] if SUBPATH else built
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
@@ -72,11 +115,13 @@ def server(built, exit_url_built):
     for page in built.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         page.write_text(text.replace(f'"{exit_url_built}"', f'"{origin}/{NEUTRAL}"'), encoding="utf-8")
-    handler = functools.partial(_Quiet, directory=str(www))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    log: list[tuple[str, int]] = []
+    handler = functools.partial(type("_Logged", (_Quiet,), {"log": log}), directory=str(www))
+    httpd = _Server(("127.0.0.1", port), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield {"origin": origin, "base": f"{origin}/{SUBPATH}/", "neutral": f"{origin}/{NEUTRAL}", "site": built}
+    yield {"origin": origin, "base": f"{origin}{base_path()}", "path": base_path(), "neutral": f"{origin}/{NEUTRAL}",
+           "site": built, "log": log}
     httpd.shutdown()
 
 

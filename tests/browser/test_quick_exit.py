@@ -127,3 +127,57 @@ def test_print_hides_exit_and_navigation_keeps_hotlines(page, server):
         "getComputedStyle(document.querySelector('.md-typeset a[href^=\"tel:\"]'), '::after').content"
     )
     assert "attr" in after or "tel:" in after
+
+
+def test_shift_presses_spread_over_more_than_5_seconds_do_not_exit(page, server):
+    """The window is 5 s and it slides: press 1 at 0 s, 2 at 2.6 s, 3 at 5.2 s stay; one more at 5.3 s leaves."""
+    page.clock.install(time=1_000_000)
+    page.goto(server["base"] + "bantuan.html")
+    page.clock.pause_at(1_010_000)
+    status = page.locator("#ra-exit-status")
+    page.keyboard.press("Shift")                      # 0 s
+    page.clock.run_for(2600)
+    page.keyboard.press("Shift")                      # 2.6 s
+    page.clock.run_for(2600)
+    page.keyboard.press("Shift")                      # 5.2 s: the first press is more than 5 s old
+    page.wait_for_timeout(200)                        # time for a (wrong) navigation to start
+    assert page.url == server["base"] + "bantuan.html"
+    assert not page.evaluate("document.documentElement.classList.contains('ra-leaving')")
+    assert re.search(r"\b1\b", status.inner_text()), "two presses still count: one more to go"
+    page.clock.run_for(100)
+    page.keyboard.press("Shift")                      # 5.3 s: three presses within 5 s
+    page.wait_for_url(server["neutral"])
+
+
+def test_the_count_clears_after_5_quiet_seconds(page, server):
+    page.clock.install(time=1_000_000)
+    page.goto(server["base"] + "bantuan.html")
+    page.clock.pause_at(1_010_000)
+    status = page.locator("#ra-exit-status")
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    assert re.search(r"\b1\b", status.inner_text())
+    page.clock.run_for(5000)
+    assert status.inner_text() == "", "the count is cleared when the window has passed"
+    page.keyboard.press("Shift")
+    assert re.search(r"\b2\b", status.inner_text()), "counting starts afresh"
+
+
+def test_coming_back_through_the_back_forward_cache_shows_the_page(page, server):
+    """Chromium under Playwright does not keep pages in the back/forward cache, so the restore is simulated: the
+    reader leaves (the neutral site answers "204 No Content", so the hidden page stays), then the browser
+    restores it: a pageshow event with `persisted`."""
+    asked = []
+    page.route(server["neutral"], lambda route: (asked.append(route.request.url), route.fulfill(status=204)))
+    page.goto(server["base"] + "bantuan.html")
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    page.wait_for_function("() => document.documentElement.classList.contains('ra-leaving')")
+    assert not page.locator("article").is_visible(), "hidden at once while leaving"
+    page.evaluate("dispatchEvent(new PageTransitionEvent('pageshow', {persisted: false}))")
+    assert not page.locator("article").is_visible(), "an ordinary pageshow changes nothing"
+    page.evaluate("dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
+    assert page.locator("article").is_visible(), "restored from the back/forward cache: the page shows again"
+    assert page.locator("#ra-exit").is_visible()
+    assert page.locator("#ra-exit-status").inner_text() == ""
+    assert asked, "the exit did go to the neutral site"

@@ -80,11 +80,40 @@
     }
   });
 
-  /* ---- Service worker (http/https only, never from file://) ------------------------------------------------ */
-  if ("serviceWorker" in navigator && /^https?:$/.test(location.protocol) && root) {
-    window.addEventListener("load", function () {
-      navigator.serviceWorker.register(root + "sw.js", { scope: root }).catch(function () {});
-    });
+  /* ---- Service worker (http/https only, never from file://) ------------------------------------------------
+     Not during the first load (which stays within its budget): the worker starts on the reader's first
+     interaction, or when the page is being hidden. Then this page, the files it used and its language's core
+     pages are kept (sw.js), so a return visit works without a connection. */
+  var sw = "serviceWorker" in navigator && /^https?:$/.test(location.protocol) && root ? navigator.serviceWorker : null;
+  if (sw) {
+    var TRIGGERS = ["pointerdown", "keydown", "touchstart", "scroll"];
+    var listen = { capture: true, passive: true };
+    var keptBy = null;
+    var keep = function (worker) {
+      if (!worker || worker === keptBy) return;
+      keptBy = worker;
+      var used = (performance.getEntriesByType ? performance.getEntriesByType("resource") : [])
+        .map(function (e) { return e.name; })
+        .filter(function (u) { return u.indexOf(root) === 0; });
+      worker.postMessage({ keep: [location.href.split("#")[0]].concat(used), lang: html.lang });
+    };
+    var whenHidden = function () {
+      if (doc.visibilityState === "hidden") start();
+    };
+    var start = function () {
+      TRIGGERS.forEach(function (type) { window.removeEventListener(type, start, listen); });
+      doc.removeEventListener("visibilitychange", whenHidden);
+      window.removeEventListener("pagehide", start);
+      sw.register(root + "sw.js", { scope: root })
+        .then(function () { return sw.ready; })
+        .then(function (registration) { keep(registration.active); })
+        .catch(function () {});
+      // A new version replaces the cache: it keeps this page again.
+      sw.addEventListener("controllerchange", function () { keep(sw.controller); });
+    };
+    TRIGGERS.forEach(function (type) { window.addEventListener(type, start, listen); });
+    doc.addEventListener("visibilitychange", whenHidden);
+    window.addEventListener("pagehide", start);
   }
 
   /* ---- Search: the code and the index of this language load only on the search page ------------------------ */
