@@ -7,7 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from ra_testing import ROOT, TODAY
 
 from ruang_aman.load import load_content

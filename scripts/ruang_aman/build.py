@@ -11,10 +11,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import LANGS
 from .load import load_content
 from .pages import write_pages
-from .problems import Level, Problems, Where
+from .problems import Problems
 from .report import print_problems
 from .sitebuild import build_site
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import LANGS
 from .model import Content
-from .pages import lang_dir, to_root
+from .pages import lang_dir
 from .problems import Problems, Where
 
 SW_TEMPLATE = Path("theme") / "sw.js"
