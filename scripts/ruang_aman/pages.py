@@ -190,7 +190,7 @@ class Renderer:
         return PAGE_LINK_RE.sub(lambda m: f"]({m.group(1)}.md{m.group(2) or ''})", text)
 
 
-def render_page(page: Page, lang: str, content: Content, pages: list[Page]) -> str:
+def render_page(page: Page, lang: str, content: Content) -> str:
     """One language of one page as Markdown with front matter for the theme."""
     site = content.site
     body = page.bodies.get(lang)
@@ -234,7 +234,7 @@ def write_pages(content: Content, docs_dir: Path, include_drafts: bool) -> dict[
         for page in pages:
             target = folder / ("index.md" if page.slug == "index" else f"{page.slug}.md")
             wanted.add(target)
-            text = render_page(page, lang, content, pages)
+            text = render_page(page, lang, content)
             if not target.exists() or target.read_text(encoding="utf-8") != text:
                 target.write_text(text, encoding="utf-8")
         for stale in folder.glob("*.md"):

@@ -103,8 +103,6 @@ def write_search_indexes(content: Content, staging: Path) -> list[Path]:
         if search_page.exists():
             text = search_page.read_text(encoding="utf-8")
             text = text.replace(ALTERNATES_MARK, alternates_html(content, lang))
-            # A static template's links start with "./" (MkDocs' base_url "."); the shared assets are at the root.
-            text = re.sub(r'((?:href|src)=")\./assets/', rf"\1{to_root(lang)}assets/", text)
             search_page.write_text(text, encoding="utf-8")
     return written
 

@@ -125,7 +125,8 @@ def share_assets(out_dir: Path) -> None:
         shutil.rmtree(folder / "assets", ignore_errors=True)
         for html in folder.glob("*.html"):
             text = html.read_text(encoding="utf-8")
-            text = re.sub(r'((?:href|src)=")assets/', r"\1../assets/", text)
+            # static templates (search.html) write "./assets/", pages "assets/": both move to the root's copy
+            text = re.sub(r'((?:href|src)=")(?:\./)?assets/', r"\1../assets/", text)
             html.write_text(text, encoding="utf-8")
 
 

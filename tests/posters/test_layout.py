@@ -70,7 +70,6 @@ def test_qr_scans_from_a_metre_on_a4(real):
         assert size.mm(qr.module * n) >= 30
         assert qr.light == SPEC.themes[poster.theme].background
         # the quiet zone is not covered by anything else
-        x0, y0 = qr.x + QUIET_ZONE * qr.module, qr.y + QUIET_ZONE * qr.module
         for op in plan.ops:
             if isinstance(op, QrOp):
                 continue

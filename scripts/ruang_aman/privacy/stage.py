@@ -13,8 +13,11 @@ def privacy_stage(*, root, staging, problems, outcome, **_) -> bool:
     except ConfigError as exc:
         problems.error("privacy", Where("content_src/privacy-hashes.yml"), f"the privacy guard cannot run: {exc}", "see the README, 'When the privacy guard stops you'.")
         return False
+    staged = staging.relative_to(root).as_posix() + "/" if staging.is_relative_to(root) else str(staging) + "/"
     for finding in result.findings:
-        path = str(finding.path).replace(str(staging), "site").replace(staging.name, "site")
+        path = str(finding.path)
+        if path.startswith(staged):  # the staged site is what will become site/
+            path = "site/" + path[len(staged):]
         add = problems.error if finding.severity == "error" else problems.warning
         add("privacy", Where(path, finding.line or 0), f"{finding.rule}: {finding.message}", "remove or replace the identifying detail; see 'When the privacy guard stops you' in content_src/README.md.")
     outcome.outputs.append(("privacy", f"{result.scanned.get('text_files', 0)} text files, {result.scanned.get('images', 0)} images scanned, {result.error_count} finding(s)"))
