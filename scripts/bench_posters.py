@@ -71,6 +71,9 @@ def main() -> int:
         tmp_path = Path(tmp)
         full, full_wall, full_cpu = _run(content, positions, tmp_path / "site1", tmp_path / "cache")
         full_children = os.times().children_user + os.times().children_system
+        pdf_sizes: dict[str, list[int]] = {}
+        for pdf in (tmp_path / "site1" / "posters").glob("*.pdf"):
+            pdf_sizes.setdefault(pdf.stem.rsplit("-", 1)[1].upper(), []).append(pdf.stat().st_size)
         again_wall, again_rendered, again_reused = _fresh_rebuild(tmp_path / "site2", tmp_path / "cache")
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -80,6 +83,9 @@ def main() -> int:
           f"({full_children:.2f} s of it in {WORKERS} worker processes) = {full_cpu / full_wall:.2f} cores busy; "
           f"load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"rebuild, nothing changed:    {again_wall:6.2f} s in a fresh process, {again_rendered} rendered, {again_reused} reused")
+    for size, budget in (("A4", 145), ("A3", 220)):
+        values = pdf_sizes.get(size, [0])
+        print(f"{size} PDF (vector):              {min(values) / 1024:6.1f}-{max(values) / 1024:.1f} KB each (budget {budget} KB)")
     print(f"peak memory (max RSS):       {own:6.0f} MiB main process, {children:6.0f} MiB largest worker")
     return 0 if not again_rendered else 1
 

@@ -18,8 +18,9 @@ The API the build calls:
         site/en/*.html.
 
 Stages, one module each: spec (layouts.yml, themes.yml, contrast), text (fonts, wrapping,
-shrinking), qr, plan (layout into a Plan or Faults), paint (Pillow, palette PNG), pdf (img2pdf),
-cache, files (names), run (the stage itself), gallery, labels.
+shrinking), qr, plan (layout into a Plan or Faults), paint (Pillow, palette PNG), pdf (the same
+plan as a vector PDF, drawn by ../vector_pdf.py), cache, files (names), run (the stage itself),
+gallery, labels.
 """
 
 from .gallery import gallery_html

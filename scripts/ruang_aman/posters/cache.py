@@ -14,9 +14,9 @@ from pathlib import Path
 
 from .text import font_paths
 
-RENDERER_VERSION = "1"
+RENDERER_VERSION = "2"
 """Bump to re-render everything after a change the hashed inputs below would not show."""
-LIBRARIES = ("pillow", "segno", "img2pdf")
+LIBRARIES = ("pillow", "segno", "fpdf2", "fonttools")
 
 
 @lru_cache(maxsize=1)
@@ -26,7 +26,8 @@ def environment_digest() -> str:
     for lib in LIBRARIES:
         digest.update(f"{lib} {metadata.version(lib)}\n".encode())
     here = Path(__file__).resolve().parent
-    for path in sorted(here.glob("*.py")) + sorted(here.glob("*.yml")) + font_paths():
+    shared = [here.parent / "vector_pdf.py"]  # the PDF drawing the posters share with the kit
+    for path in sorted(here.glob("*.py")) + sorted(here.glob("*.yml")) + shared + font_paths():
         digest.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
 

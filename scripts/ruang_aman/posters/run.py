@@ -64,12 +64,14 @@ class Job:
 
 
 def render_job(job: Job) -> dict[str, bytes]:
-    """Draw a plan once and write every file of its size from that one image."""
-    image = draw(job.plan)
-    png = png_bytes(image, job.plan.palette, job.plan.dpi)
+    """Every file of a plan's size: the PNG (and thumbnail) painted once, the PDF drawn as vectors."""
     files: dict[str, bytes] = {}
+    image = draw(job.plan) if job.thumb_width or any(o.format == "png" for o in job.outputs) else None
     for out in job.outputs:
-        files[out.name] = png if out.format == "png" else pdf_bytes(png, job.page_pt, job.plan.title)
+        if out.format == "png":
+            files[out.name] = png_bytes(image, job.plan.palette, job.plan.dpi)
+        else:
+            files[out.name] = pdf_bytes(job.plan, job.page_pt)
     if job.thumb_width:
         files[thumb_name(job.plan.slug, job.plan.lang)] = thumbnail_bytes(image, job.plan.palette, job.thumb_width)
     return files
