@@ -85,16 +85,19 @@ def test_site_version_changes_with_any_file(tmp_path):
     assert offline.site_version(tmp_path) != before
 
 
-def test_core_pages_are_home_and_get_help_of_each_language_once(tmp_path):
+def test_core_is_home_get_help_and_search_of_each_language_once(tmp_path):
     from types import SimpleNamespace
 
-    for rel in ("index.html", "bantuan.html", "cara-melapor.html", "en/index.html", "en/bantuan.html"):
-        (tmp_path / rel).parent.mkdir(exist_ok=True)
+    for rel in ("index.html", "bantuan.html", "cara-melapor.html", "en/index.html", "en/bantuan.html",
+                "assets/ra/ra-search.js", "assets/ra/search-id.js", "assets/ra/search-en.js"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text("x", encoding="utf-8")
     content = SimpleNamespace(published_pages=lambda drafts=False: [SimpleNamespace(slug=s) for s in
                                                                      ("index", "bantuan", "cara-melapor")])
     core = offline.core_urls(content, tmp_path)
-    assert core == {"id": ["index.html", "bantuan.html"], "en": ["en/index.html", "en/bantuan.html"]}
+    search = "assets/ra/ra-search.js"
+    assert core == {"id": ["index.html", "bantuan.html", search, "assets/ra/search-id.js"],
+                    "en": ["en/index.html", "en/bantuan.html", search, "assets/ra/search-en.js"]}
 
 
 POSTER_PAGE = """<ul class="poster-downloads">

@@ -43,7 +43,7 @@ class TextList(Record):
 # Interface words that the pages and the theme need, each in every language (site.yml labels:).
 LABELS = (
     "quick_exit", "quick_exit_hint", "shift_count", "skip_to_content", "search", "search_placeholder",
-    "search_none", "search_results", "language_switch", "call", "whatsapp", "address", "hours",
+    "search_none", "search_results", "search_results_title", "search_needs_js", "search_unavailable", "language_switch", "call", "whatsapp", "address", "hours",
     "cost", "source", "verified_on", "no_number", "myth", "fact", "examples", "signs", "total",
     "chart_note", "category", "draft_banner", "outdated_banner", "hotlines_title", "offline_bundle",
 )

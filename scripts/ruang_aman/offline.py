@@ -21,6 +21,8 @@ BUNDLE = "ruang-aman-offline.zip"
 BUNDLE_FOLDER = "ruang-aman"           # everything unzips into one folder; readers open ruang-aman/index.html
 NEUTRAL_PAGE = "keluar.html"           # the quick exit's target inside the bundle
 CORE_SLUGS = ("index", "bantuan")      # home and get help: what a reader needs first, kept for return visits
+SEARCH_CODE = "assets/ra/ra-search.js"  # with the index of a language: search without a connection
+SEARCH_INDEX = "assets/ra/search-{lang}.js"
 NOT_IN_BUNDLE = ("sw.js", BUNDLE, "404.html", "sitemap.xml", "sitemap.xml.gz")
 # Posters in the bundle: the A4 files (to print) and the thumbnails the gallery page shows. The other sizes
 # (A3, social-media square and story) stay online: the gallery inside the bundle does not link them.
@@ -49,11 +51,13 @@ NEUTRAL_HTML = """<!doctype html>
 
 def core_urls(content: Content, staging: Path) -> dict[str, list[str]]:
     """What the service worker keeps of each language once a reader of that language interacts with a page:
-    its home and get-help pages (the files a page used are sent by the page itself, see theme/sw.js)."""
+    its home and get-help pages and its search (code and index, so search works offline too); the files a page
+    used are sent by the page itself, see theme/sw.js."""
     published = {p.slug for p in content.published_pages(False)}
     core = {}
     for lang in LANGS:
         urls = [f"{lang_dir(lang)}{slug}.html" for slug in CORE_SLUGS if slug in published]
+        urls += [SEARCH_CODE, SEARCH_INDEX.format(lang=lang)]
         core[lang] = [u for u in urls if (staging / u).is_file()]
     return core
 

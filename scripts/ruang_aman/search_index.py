@@ -22,7 +22,7 @@ from .problems import Problems, Where
 
 NOT_PAGES = {"404.html", "search.html", "keluar.html"}
 # Chrome repeated on every page: it would make every page match every hotline query.
-SKIP = ("//*[contains(concat(' ', @class, ' '), ' ra-hotline-box ')] | //*[@id='ra-content'] | "
+SKIP = ("//*[contains(concat(' ', @class, ' '), ' ra-hotline-box ')] | //*[@id='ra-content'] | //*[@id='ra-search-panel'] | "
         "//*[contains(concat(' ', @class, ' '), ' headerlink ')] | //script | //style")
 ARTICLE = "//article[contains(concat(' ', @class, ' '), ' md-content__inner ')]"
 ALTERNATES_MARK = "<!--ra-alternates-->"

@@ -33,18 +33,18 @@ def test_file_language_switch_opens_the_same_page_in_the_other_language(page, bu
     assert page.url == file_url(built, "bantuan.html")
 
 
-def results(page):
+def search_here(page, query: str) -> list[str]:
+    """Type a query into the header's box and press Enter; the hrefs of the results shown in place."""
+    page.locator("#ra-q").press_sequentially(query)
+    page.press("#ra-q", "Enter")
     page.wait_for_selector("#ra-search-status:not(:empty)")
     return page.eval_on_selector_all("#ra-search-results a", "els => els.map(e => e.href)")
 
 
 def test_file_search_indonesian_finds_the_root_of_an_affixed_word(page, built):
     page.goto(file_url(built, "bantuan.html"))
-    page.fill("#ra-q", "pelaporan")   # pe- + lapor + -an: pages saying "melapor" / "laporkan" must be found
-    page.press("#ra-q", "Enter")
-    page.wait_for_load_state("load")
-    assert urlsplit(page.url).path.endswith("/search.html")
-    found = results(page)
+    found = search_here(page, "pelaporan")   # pe- + lapor + -an: pages saying "melapor" / "laporkan" must be found
+    assert page.url == file_url(built, "bantuan.html"), "results in place: the page's address does not change"
     assert found, "no result for an affixed Indonesian word"
     assert all(h.startswith("file://") and "/en/" not in h for h in found), "results only in Indonesian"
     page.goto(found[0])
@@ -54,34 +54,36 @@ def test_file_search_indonesian_finds_the_root_of_an_affixed_word(page, built):
 
 
 def test_file_search_english_only_english_results(page, built):
-    page.goto(file_url(built, "en/search.html") + "?q=reporting")
-    found = results(page)
+    page.goto(file_url(built, "en/search.html"))
+    found = search_here(page, "reporting")
     assert found
     assert all("/en/" in h for h in found), "results only in English"
     page.goto(found[0])
     assert page.evaluate("document.documentElement.lang") == "en"
 
 
-def test_search_code_and_index_load_only_on_the_search_page(page, server):
+def test_search_code_and_index_load_only_when_a_search_starts(page, server):
     seen = []
     page.on("request", lambda r: seen.append(r.url))
-    page.goto(server["base"] + "index.html")
-    page.wait_for_load_state("load")
-    assert not [u for u in seen if "search" in u.rsplit("/", 1)[-1]]
-    page.goto(server["base"] + "search.html?q=kekerasan")
-    assert results(page)
+    for rel in ("index.html", "search.html"):
+        page.goto(server["base"] + rel)
+        page.wait_for_load_state("networkidle")
+    assert not [u for u in seen if "search" in u.rsplit("/", 1)[-1] and not u.endswith("search.html")], \
+        "no search code or index before the reader searches"
+    assert search_here(page, "kekerasan")
     loaded = [u.rsplit("/", 1)[-1] for u in seen]
-    assert "search-id.js" in loaded and "search-en.js" not in loaded
+    assert "ra-search.js" in loaded and "search-id.js" in loaded and "search-en.js" not in loaded
 
 
 def test_search_over_http_no_result_message(page, server):
-    page.goto(server["base"] + "en/search.html?q=zzzzqqq")
-    page.wait_for_selector("#ra-search-status:not(:empty)")
+    page.goto(server["base"] + "en/search.html")
+    assert search_here(page, "zzzzqqq") == []
     assert page.locator("#ra-search-status").inner_text() == "No results."
 
 
 def test_stemmers_bring_affixed_words_to_their_root(page, server):
-    page.goto(server["base"] + "search.html?q=lapor")
+    page.goto(server["base"] + "search.html")
+    search_here(page, "lapor")
     page.wait_for_function("window.RuangAmanSearch !== undefined")
     stems = page.evaluate(
         "words => words.map(w => RuangAmanSearch.stemId(w))",

@@ -27,12 +27,13 @@ def test_worker_starts_on_first_interaction_and_keeps_only_this_language(make_co
     scope = page.evaluate("navigator.serviceWorker.ready.then(r => r.scope)")
     assert scope == server["base"], "the worker's scope is the site's folder (a sub-path here)"
     files = page.eval_on_selector_all("link[rel=stylesheet], link[rel=icon], script[src]", "els => els.map(e => e.href || e.src)")
-    wanted = sorted([server["base"] + "en/index.html", server["base"] + "en/bantuan.html", *files])
+    search = [server["base"] + "assets/ra/ra-search.js", server["base"] + "assets/ra/search-en.js"]
+    wanted = sorted([server["base"] + "en/index.html", server["base"] + "en/bantuan.html", *search, *files])
     page.wait_for_function(
         "n => caches.keys().then(names => Promise.all(names.map(k => caches.open(k).then(c => c.keys()))))"
         ".then(lists => lists.flat().length >= n)", arg=len(wanted))
     page.wait_for_timeout(300)   # anything more would arrive now
-    assert cache_keys(page) == wanted, "this page, its files and this language's core pages, each once"
+    assert cache_keys(page) == wanted, "this page, its files, this language's core pages and search, each once"
 
 
 def test_service_worker_serves_visited_and_core_pages_offline(make_context, server):

@@ -1,6 +1,7 @@
-/* Ruang Aman search: loaded only by the search page, together with the index of its language
-   (assets/ra/search-<lang>.js, a script so that it also loads from file:// where fetch() of local files is blocked).
-   Results come from that one index, so they are always in the page's language. */
+/* Ruang Aman search: loaded by ruang-aman.js when a reader starts a search (on any page's box, or on the search page),
+   together with the index of the page's language (assets/ra/search-<lang>.js, a script so that it also loads from
+   file:// where fetch() of local files is blocked). Results come from that one index, so they are always in the
+   page's language, and are drawn in place into #ra-search-panel: a query never enters an address or the history. */
 (function () {
   "use strict";
 
@@ -134,18 +135,20 @@
     return p;
   }
 
-  function show(list, query, index) {
-    var status = document.getElementById("ra-search-status");
+  // The results of one query, drawn into the panel as elements and text (nothing from the index is parsed as HTML).
+  function show(panel, query, index) {
+    var status = panel.querySelector(".ra-search-status"), list = panel.querySelector(".ra-results");
+    var base = panel.getAttribute("data-base") || "";
     list.textContent = "";
     if (!query.trim()) {
       status.textContent = "";
       return;
     }
     var found = search(index, query);
-    status.textContent = found.length ? found.length + " " + list.getAttribute("data-results") : list.getAttribute("data-none");
+    status.textContent = found.length ? found.length + " " + panel.getAttribute("data-results") : panel.getAttribute("data-none");
     found.forEach(function (doc) {
       var li = document.createElement("li"), a = document.createElement("a");
-      a.href = doc.u;
+      a.href = base + doc.u;
       a.textContent = doc.t;
       li.appendChild(a);
       li.appendChild(snippet(doc, query, index.lang));
@@ -153,26 +156,26 @@
     });
   }
 
-  function start(list) {
+  /* Search in place (ruang-aman.js calls this once the code and the index are loaded): typing shows results after a
+     short pause, Enter at once. The query stays in the box and the panel: no address, title or history changes.
+     On pages other than the search page the panel shows while the box holds a query. */
+  function attach(form, input, panel) {
     var index = window.RuangAmanIndex;
     if (!index) return;
-    var input = document.getElementById("ra-q");
-    var query = (new URLSearchParams(location.search).get("q") || "");
-    if (input) {
-      input.value = query;
-      var timer = 0;
-      input.addEventListener("input", function () {
-        clearTimeout(timer);
-        timer = setTimeout(function () {
-          show(list, input.value, index);
-          try {
-            history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));
-          } catch (e) { /* file:// pages may refuse; the results are still shown */ }
-        }, 200);
-      });
-    }
-    show(list, query, index);
+    var timer = 0, always = panel.hasAttribute("data-always");
+    var run = function () {
+      clearTimeout(timer);
+      var query = input.value;
+      if (!always) panel.hidden = !query.trim();
+      show(panel, query, index);
+    };
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(run, 200);
+    });
+    form.addEventListener("submit", run);
+    run();
   }
 
-  window.RuangAmanSearch = { start: start, search: search, stemId: stemId, stemEn: stemEn, tokens: tokens };
+  window.RuangAmanSearch = { attach: attach, show: show, search: search, stemId: stemId, stemEn: stemEn, tokens: tokens };
 })();

@@ -1,5 +1,5 @@
 /* Ruang Aman: quick exit, service worker, search on demand. No dependencies, no inline code (CSP script-src 'self').
-   The only script every page loads; search code and its index load only on the search page. */
+   The only script every page loads; search code and its index load only once the reader starts a search. */
 (function () {
   "use strict";
   var doc = document, html = doc.documentElement;
@@ -95,7 +95,9 @@
       var used = (performance.getEntriesByType ? performance.getEntriesByType("resource") : [])
         .map(function (e) { return e.name; })
         .filter(function (u) { return u.indexOf(root) === 0; });
-      worker.postMessage({ keep: [location.href.split("#")[0]].concat(used), lang: html.lang });
+      // Addresses without query or fragment: whatever an address carried never reaches the cache.
+      worker.postMessage({ keep: [location.href].concat(used).map(function (u) { return u.split(/[?#]/)[0]; }),
+        lang: html.lang });
     };
     var whenHidden = function () {
       if (doc.visibilityState === "hidden") start();
@@ -116,19 +118,45 @@
     window.addEventListener("pagehide", start);
   }
 
-  /* ---- Search: the code and the index of this language load only on the search page ------------------------ */
-  var results = doc.getElementById("ra-search-results");
-  if (results) {
-    var load = function (src, done) {
+  /* ---- Search in place, without a trace ------------------------------------------------------------------------
+     The query never enters an address, a title or the history: the form is never submitted, results appear in the
+     page's own panel (#ra-search-panel). ra-search.js and this language's index (scripts, so they load from file://
+     too) are fetched only when the reader starts a search. */
+  var form = doc.getElementById("ra-search-form");
+  var input = doc.getElementById("ra-q");
+  var panel = doc.getElementById("ra-search-panel");
+  // An address that carries a query (an old link to search.html?q=...): keep the page, drop the query from the entry.
+  if (location.search && window.history && history.replaceState) {
+    try { history.replaceState(null, "", location.href.split(/[?#]/)[0] + location.hash); } catch (e) { /* file:// */ }
+  }
+  if (form && input && panel) {
+    var state = "idle";
+    var load = function (src, done, failed) {
       var s = doc.createElement("script");
       s.src = src;
       s.onload = done;
+      s.onerror = function () { s.remove(); failed(); };
       doc.head.appendChild(s);
     };
-    load(root + "assets/ra/ra-search.js", function () {
-      load(root + "assets/ra/search-" + results.getAttribute("data-lang") + ".js", function () {
-        if (window.RuangAmanSearch) window.RuangAmanSearch.start(results);
-      });
+    var failed = function () {
+      state = "idle";   // the next keystroke tries again (the connection may be back)
+      panel.hidden = false;
+      doc.getElementById("ra-search-status").textContent = panel.getAttribute("data-unavailable");
+    };
+    var begin = function () {
+      if (state !== "idle" || !input.value.trim()) return;
+      state = "loading";
+      load(root + "assets/ra/ra-search.js", function () {
+        load(root + "assets/ra/search-" + panel.getAttribute("data-lang") + ".js", function () {
+          state = "ready";
+          if (window.RuangAmanSearch) window.RuangAmanSearch.attach(form, input, panel);
+        }, failed);
+      }, failed);
+    };
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();   // never a navigation: no address, no history entry, no server log line
+      begin();
     });
+    input.addEventListener("input", begin);
   }
 })();
