@@ -286,3 +286,23 @@ def test_the_unknown_key_message_names_where_it_is(scratch):
     _, problems = problems_of(scratch)
     p = only(problems, "unknown-key")
     assert p.message == "unknown key 'telepon' in contacts[1]." and "slug" not in p.hint
+
+
+def test_a_doubt_about_a_contact_needs_a_caveat_for_readers(scratch):
+    """needs_verification is for staff; without a bilingual `caveat` readers would never see the doubt."""
+    contacts = scratch / "content_src" / "contacts.yml"
+    edit(contacts, "    phone: \"110\"\n", "    phone: \"110\"\n    needs_verification: only in one news report\n")
+    _, problems = problems_of(scratch)
+    p = only(problems, "invalid-value")
+    assert p.level == Level.ERROR and p.where.path == "content_src/contacts.yml"
+    assert p.where.line == line_of(contacts, "key: police-110")
+    assert "needs a `caveat`" in p.message and "readers see next to the number" in p.message
+
+
+def test_a_second_way_to_dial_is_checked_like_the_number(scratch):
+    contacts = scratch / "content_src" / "contacts.yml"
+    edit(contacts, "    phone: \"129\"\n", "    phone: \"129\"\n    phone_alt: \"021-999\"\n")
+    _, problems = problems_of(scratch)
+    p = only(problems, "invalid-phone")
+    assert (p.where.line, p.where.col) == (line_of(contacts, "021-999"), 16)
+    assert 'phone_alt "021-999" is not a valid Indonesian number' in p.message

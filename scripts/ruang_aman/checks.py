@@ -77,6 +77,9 @@ def _check_references(content: Content, positions: Any, problems: Problems) -> N
         source = getattr(record, "source", None)
         if field not in ("contacts", "site", "pages", "posters") and source is not None and source not in sources and not skip_sources:
             problems.error("unknown-reference", positions.where(record, "source"), f"source '{source}' is not in sources.yml.", f"add it to sources.yml or use one of: {', '.join(sorted(sources))}.")
+        signs_source = getattr(record, "signs_source", None)
+        if signs_source is not None and signs_source not in sources and not skip_sources:
+            problems.error("unknown-reference", positions.where(record, "signs_source"), f"source '{signs_source}' is not in sources.yml.", f"add it to sources.yml or use one of: {', '.join(sorted(sources))}.")
     for poster in content.posters:
         if poster.draft:
             problems.notice("draft", positions.where(poster), f"poster '{poster.slug}' is a draft: it is not rendered or listed until 'draft: true' is removed.", "write both languages, then remove 'draft: true'.")
@@ -90,7 +93,7 @@ def _check_references(content: Content, positions: Any, problems: Problems) -> N
 def _check_contacts(content: Content, positions: Any, problems: Problems, on: dt.date) -> None:
     max_age = dt.timedelta(days=content.site.contact_max_age_days)
     for contact in content.contacts:
-        for field in ("phone", "whatsapp"):
+        for field in ("phone", "phone_alt", "whatsapp"):
             raw = getattr(contact, field)
             if raw is None:
                 continue

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from . import LANGS
 
@@ -46,6 +46,7 @@ LABELS = (
     "search_none", "search_results", "search_results_title", "search_needs_js", "search_unavailable", "language_switch", "call", "whatsapp", "address", "hours",
     "cost", "source", "verified_on", "no_number", "myth", "fact", "examples", "signs", "total",
     "chart_note", "category", "draft_banner", "outdated_banner", "hotlines_title", "offline_bundle",
+    "phone_alt", "caveat", "signs_unsourced",
 )
 
 
@@ -104,6 +105,7 @@ class Contact(Record):
     role: Text
     scope: Literal["national", "local"]
     phone: str | None = None
+    phone_alt: str | None = Field(default=None, description="the same service dialled another way, as a source prints it (021-129)")
     whatsapp: str | None = None
     address: Text | None = None
     hours: Text | None = None
@@ -113,6 +115,16 @@ class Contact(Record):
     emergency: bool = False
     note: Text | None = Field(default=None, description="shown instead of the 'no number' line, e.g. how to reach it")
     needs_verification: str | None = Field(default=None, description="why a sourced detail still needs checking")
+    caveat: Text | None = Field(default=None, description="what readers must know before relying on it; shown next to the number")
+
+    @model_validator(mode="after")
+    def _caveat_with_doubt(self) -> "Contact":
+        # Staff read needs_verification; readers never do. A doubt staff know of must reach readers too.
+        if self.needs_verification and self.caveat is None:
+            raise ValueError("a contact with needs_verification needs a `caveat` (id and en) that readers see next to the number")
+        if self.phone_alt and not self.phone:
+            raise ValueError("phone_alt is another way to dial `phone`: add phone first")
+        return self
 
 
 class ViolenceKind(Record):
@@ -125,6 +137,7 @@ class ViolenceKind(Record):
     examples: TextList
     signs: TextList
     source: str = Key
+    signs_source: str | None = Field(default=None, pattern=KEY, description="the source of the signs, if not `source`'s")
 
 
 class Impact(Record):

@@ -70,6 +70,13 @@ class Renderer:
                 f'<span class="ra-call__label">{self.label("call")} {name}</span> '
                 f'<span class="ra-call__number">{escape(phone.display)}</span></a>'
             )
+        if contact.phone_alt:
+            alt = parse_phone(contact.phone_alt)
+            out.append(
+                f'<a class="ra-call ra-call--alt" href="{alt.tel}">'
+                f'<span class="ra-call__label">{self.label("phone_alt")} {name}</span> '
+                f'<span class="ra-call__number">{escape(alt.display)}</span></a>'
+            )
         if contact.whatsapp:
             wa = parse_phone(contact.whatsapp)
             out.append(
@@ -99,11 +106,19 @@ class Renderer:
         rows.append(f"<dt>{self.label('source')}</dt><dd>{source} ({self.label('verified_on')} {contact.verified_on.isoformat()})</dd>")
         note = self.t(contact.note) if contact.note else self.label("no_number")
         buttons = self._call_buttons(contact) or f'<p class="ra-no-number">{note}</p>'
+        if contact.note and (contact.phone or contact.whatsapp):
+            buttons += f'<p class="ra-card__note">{note}</p>'
         return (
             f'<section class="ra-card" id="kontak-{contact.key}" data-contact="{contact.key}">'
             f'<h3>{self.t(contact.name)}</h3><p>{self.t(contact.role)}</p>'
-            f'<div class="ra-card__actions">{buttons}</div><dl>{"".join(rows)}</dl></section>'
+            f'<div class="ra-card__actions">{buttons}</div>{self._caveat(contact)}<dl>{"".join(rows)}</dl></section>'
         )
+
+    def _caveat(self, contact: Contact) -> str:
+        """What a reader must know before relying on a contact, right below its numbers."""
+        if contact.caveat is None:
+            return ""
+        return f'<p class="ra-caveat" role="note"><strong>{self.label("caveat")}:</strong> {self.t(contact.caveat)}</p>'
 
     def contacts(self, scope: str | None = None) -> str:
         cards = [self._card(c) for c in self.content.contacts if scope is None or c.scope == scope]
@@ -119,9 +134,15 @@ class Renderer:
             out.append(
                 f'<section class="ra-kind" id="{kind.key}"><h3>{self.t(kind.name)}</h3><p>{self.t(kind.definition)}</p>'
                 f'<h4>{self.label("examples")}</h4><ul>{examples}</ul>'
-                f'<h4>{self.label("signs")}</h4><ul>{signs}</ul></section>'
+                f'<h4>{self.label("signs")}</h4><ul>{signs}</ul>{self._signs_note(kind)}</section>'
             )
         return "".join(out)
+
+    def _signs_note(self, kind) -> str:
+        """Signs that no cited source lists are marked as the team's own (the study lists none)."""
+        if kind.signs_source:
+            return ""
+        return f'<p class="ra-signs-note">{self.label("signs_unsourced")}</p>'
 
     def impacts(self) -> str:
         items = "".join(f"<li><strong>{self.t(i.name)}</strong>: {self.t(i.description)}</li>" for i in self.content.impacts)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import phonenumbers
@@ -15,6 +16,10 @@ SHORT_CODES: dict[str, str] = {
     "112": "national emergency number",
     "129": "SAPA 129, Ministry of Women's Empowerment and Child Protection",
 }
+
+
+# A national short code behind an area code, as some official sources print SAPA: 021-129.
+AREA_SHORT_CODE = re.compile(r"^0(\d{2,3})(\d{3})$")
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,11 @@ def parse_phone(raw: str) -> Phone:
     compact = "".join(ch for ch in str(raw) if ch.isdigit() or ch == "+")
     if compact in SHORT_CODES:
         return Phone(display=compact, e164=compact, short=True)
+    area = AREA_SHORT_CODE.match(compact)
+    if area and area.group(2) in SHORT_CODES:
+        # Some sources print a short code behind an area code (021-129, Jakarta): shown as printed,
+        # dialled with the country code, since phonenumbers rejects it as a fixed line.
+        return Phone(display=" ".join(str(raw).split()), e164=f"+62{area.group(1)}{area.group(2)}", short=True)
     try:
         number = phonenumbers.parse(str(raw), REGION)
     except phonenumbers.NumberParseException as exc:

@@ -70,7 +70,9 @@ def theme_data(content: Content, lang: str) -> dict:
         contact = content.contact(key)
         if contact and contact.phone:
             phone = parse_phone(contact.phone)
-            hotlines.append({"name": contact.name.get(lang) or contact.name.id, "display": phone.display, "tel": phone.tel})
+            alt = parse_phone(contact.phone_alt) if contact.phone_alt else None
+            hotlines.append({"name": contact.name.get(lang) or contact.name.id, "display": phone.display, "tel": phone.tel,
+                             "alt": {"display": alt.display, "tel": alt.tel} if alt else None})
     return {
         "lang": lang,
         "lang_dir": lang_dir(lang),

@@ -270,6 +270,9 @@ class Layout:
         if phone:
             line([f"{phone[0]} {name}"], "regular", fixed(h.label_pt), 2, ("hotlines", 0), "hotlines[0]", "hotline-label")
             line([phone[1]], "bold", h.number, 1, ("hotlines", 0), "hotlines[0]", "hotline-number")
+            if first.phone_alt:  # the same service dialled another way (SAPA: 021-129), as the site shows it
+                alt = f"{self.content.site.label('phone_alt', self.lang)}: {parse_phone(first.phone_alt).display}"
+                line([alt], "regular", fixed(h.label_pt), 2, ("hotlines", 0), "hotlines[0]", "hotline-alt")
         if first.whatsapp:
             label = self.content.site.label("whatsapp", self.lang)
             line([label if phone else f"{label} {name}"], "regular", fixed(h.label_pt), 2, ("hotlines", 0), "hotlines[0]", "whatsapp-label")
