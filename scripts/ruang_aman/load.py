@@ -17,6 +17,7 @@ from .model import (
     Contact, Content, Dataset, Fact, Impact, Law, Myth, Page, PageText, Poster, Site, Source,
     Step, ViolenceKind,
 )
+from .limits import MAX_DATA_BYTES, MAX_PAGE_BYTES, check_images, file_fits
 from .positions import Positioned, YamlSyntaxError, load_positioned
 from .problems import Problems, Where, relpath
 
@@ -38,6 +39,7 @@ POSTERS_DIR = "posters"
 # Files in content_src/ that the content loader does not read (other stages do).
 OTHER_FILES = {"README.md", "EDITING.md", "media.yml", "privacy-allow.yml", "privacy-hashes.yml", "translations.yml"}
 
+SPLIT_HINT = "remove what was pasted in by mistake: real content stays far below this (see 'Limits' in content_src/README.md)."
 LANG_MARK_RE = re.compile(r"^<!--\s*lang:\s*(?P<lang>[a-z]+)\s*-->\s*$")
 
 
@@ -118,8 +120,10 @@ def _hint_for(kind: str) -> str:
 
 
 def read_yaml(path: Path, root: Path, problems: Problems, line_offset: int = 0, text: str | None = None) -> Source_ | None:
-    """Parse a YAML file with positions; a syntax error becomes a problem, not a crash."""
+    """Parse a YAML file with positions; a syntax error, an alias or an oversized file becomes a problem, not a crash."""
     shown = relpath(path, root)
+    if text is None and not file_fits(path, root, MAX_DATA_BYTES, problems, "data file", SPLIT_HINT):
+        return None
     try:
         raw = path.read_text(encoding="utf-8-sig") if text is None else text
         pos = load_positioned(raw, line_offset)
@@ -127,7 +131,8 @@ def read_yaml(path: Path, root: Path, problems: Problems, line_offset: int = 0, 
         problems.error("encoding", Where(shown), "this file is not UTF-8 text.", "save it as UTF-8.")
         return None
     except YamlSyntaxError as exc:
-        problems.error("yaml-syntax", Where(shown, exc.line, exc.col), f"this is not valid YAML: {exc}.", "check the indentation and that every 'key: value' has a space after the colon; quote text that contains ': '.")
+        what = f"this is not valid YAML: {exc}." if exc.code == "yaml-syntax" else str(exc)
+        problems.error(exc.code, Where(shown, exc.line, exc.col), what, exc.hint)
         return None
     for loc, line, col in pos.duplicates:
         problems.error("duplicate-key", Where(shown, line, col), f"'{loc[-1]}' is written twice; the second would silently replace the first.", "keep one of them.")
@@ -211,6 +216,8 @@ def split_languages(body: str, first_line: int) -> tuple[dict[str, PageText], li
 def load_page(path: Path, root: Path, problems: Problems) -> tuple[Page, Positioned] | None:
     """A page file: YAML front matter between '---' lines, then one section per language."""
     shown = relpath(path, root)
+    if not file_fits(path, root, MAX_PAGE_BYTES, problems, "page", SPLIT_HINT):
+        return None
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -295,6 +302,7 @@ def load_content(
                 problems.error("invalid-value", Where(src.path, line, col), f"slug '{poster.slug}' differs from the file name '{path.stem}'.", "make the slug and the file name the same.")
             posters.append(poster)
             positions.add(src, (), poster)
+    check_images(content_dir, root, problems)
     for path in sorted(content_dir.iterdir()):
         if path.is_file() and path.name not in DATA_FILES and path.name != SITE_FILE and path.name not in OTHER_FILES and not path.name.startswith("."):
             problems.warning("unknown-file", Where(relpath(path, root)), "the build does not read this file.", f"data files are: {', '.join(sorted(DATA_FILES))}; pages go in pages/, posters in posters/.")

@@ -32,12 +32,74 @@ class Positioned:
             loc = loc[:-1]
 
 
+# Content never needs deeper nesting than a list of records holding lists of texts; a file nested deeper
+# (e.g. thousands of '[') would only exhaust the parser's recursion.
+MAX_DEPTH = 20
+
+
 class YamlSyntaxError(Exception):
     """A YAML file that cannot be parsed at all, with the position of the fault."""
+
+    code = "yaml-syntax"
+    hint = ("check the indentation and that every 'key: value' has a space after the colon; "
+            "quote text that contains ': '.")
 
     def __init__(self, message: str, line: int, col: int):
         super().__init__(message)
         self.line, self.col = line, col
+
+
+class YamlRefused(YamlSyntaxError):
+    """Valid YAML that content may not use: anchors and aliases (an alias bomb), or nesting too deep."""
+
+    def __init__(self, code: str, message: str, hint: str, mark: yaml.Mark, line_offset: int):
+        super().__init__(message, mark.line + 1 + line_offset, mark.column + 1)
+        self.code, self.hint = code, hint
+
+
+class _ContentLoader(yaml.SafeLoader):
+    """PyYAML's safe loader that refuses anchors and aliases and deep nesting while composing, before any value
+    is built: nine nested aliases would otherwise expand into billions of values (an "alias bomb")."""
+
+    line_offset = 0
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise YamlRefused(
+                "yaml-alias", f"anchors and aliases ('&{event.anchor}', '*{event.anchor}') are not allowed in content.",
+                "write the value out in full where it is needed; content files never need to repeat a value by reference.",
+                event.start_mark, self.line_offset)
+        self._depth = getattr(self, "_depth", 0) + 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise YamlRefused(
+                    "yaml-too-deep", f"the data is nested more than {MAX_DEPTH} levels deep.",
+                    "content is a list of entries holding texts and short lists; check the brackets and indentation.",
+                    event.start_mark, self.line_offset)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def compose(text: str, line_offset: int = 0) -> yaml.Node | None:
+    """The node tree of one YAML document of content; YamlSyntaxError (positioned) if malformed or refused."""
+    loader = _ContentLoader(text)
+    loader.line_offset = line_offset
+    try:
+        return loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
+        col = (mark.column + 1) if mark else 1
+        raise YamlSyntaxError(f"{exc.problem or exc.context}", line, col) from None
+    finally:
+        loader.dispose()
+
+
+def load_plain(text: str) -> Any:
+    """Plain data of one content YAML file (no positions), with the same refusals as load_positioned."""
+    return load_positioned(text).data
 
 
 def _mark(node: yaml.Node, line_offset: int) -> tuple[int, int]:
@@ -45,14 +107,8 @@ def _mark(node: yaml.Node, line_offset: int) -> tuple[int, int]:
 
 
 def load_positioned(text: str, line_offset: int = 0) -> Positioned:
-    """Parse one YAML document; raise YamlSyntaxError with a position if it is malformed."""
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
-        col = (mark.column + 1) if mark else 1
-        raise YamlSyntaxError(f"{exc.problem or exc.context}", line, col) from None
+    """Parse one YAML document; raise YamlSyntaxError with a position if it is malformed or refused."""
+    root = compose(text, line_offset)
     out = Positioned(data=None)
     if root is None:
         out.data = {}

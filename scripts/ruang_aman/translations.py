@@ -16,6 +16,7 @@ import yaml
 from . import LANGS
 from .checks import walk_texts
 from .model import Content, Page
+from .positions import YamlSyntaxError, load_plain
 from .problems import Problems, Where, relpath
 
 LOCK_FILE = "translations.yml"
@@ -104,9 +105,9 @@ def read_lock(content_dir: Path, root: Path, problems: Problems) -> dict[str, st
     if not path.exists():
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        problems.error("yaml-syntax", Where(relpath(path, root)), f"this is not valid YAML: {exc}.", "restore it from git, then run `make mark-translated`.")
+        data = load_plain(path.read_text(encoding="utf-8")) or {}
+    except YamlSyntaxError as exc:
+        problems.error(exc.code, Where(relpath(path, root), exc.line, exc.col), f"this is not valid content YAML: {exc}.", "restore it from git, then run `make mark-translated`.")
         return {}
     if not isinstance(data, dict):
         problems.error("invalid-value", Where(relpath(path, root), 1, 1), "this file must map each text to a hash.", "restore it from git, then run `make mark-translated`.")

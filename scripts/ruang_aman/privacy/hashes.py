@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from ..positions import YamlSyntaxError, load_plain
 from .findings import ConfigError
 
 HEADER = """\
@@ -98,8 +99,8 @@ def load_store(path: Path) -> HashStore:
     if not path.exists():
         return HashStore(path, new_salt())
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
+        data = load_plain(path.read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError, YamlSyntaxError) as exc:
         raise ConfigError(f"{path}: cannot read the privacy hashes file ({exc}); restore it from git.") from None
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: expected a mapping with salt, names and photos; restore it from git.")

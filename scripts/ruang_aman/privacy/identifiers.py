@@ -12,9 +12,8 @@ from functools import lru_cache
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import yaml
-
 from ..phones import InvalidPhone, parse_phone
+from ..positions import YamlSyntaxError, load_plain
 
 
 @dataclass(frozen=True)
@@ -107,8 +106,8 @@ def load_services(contacts_yml: Path) -> tuple[frozenset[str], tuple[str, ...]]:
     if not contacts_yml.is_file():
         return frozenset(), ()
     try:
-        data = yaml.safe_load(contacts_yml.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError:
+        data = load_plain(contacts_yml.read_text(encoding="utf-8")) or {}
+    except (YamlSyntaxError, UnicodeDecodeError):
         return frozenset(), ()  # the content loader reports this file's syntax with a position
     numbers: set[str] = set()
     addresses: list[str] = []
