@@ -17,6 +17,7 @@ from .model import (
     Contact, Content, Dataset, Fact, Impact, Law, Myth, Page, PageText, Poster, Site, Source,
     Step, ViolenceKind,
 )
+from .html_policy import check_pages_html
 from .limits import MAX_DATA_BYTES, MAX_PAGE_BYTES, check_images, file_fits
 from .positions import Positioned, YamlSyntaxError, load_positioned
 from .problems import Problems, Where, relpath
@@ -310,6 +311,7 @@ def load_content(
         return None, problems, positions
     content = Content(site=site, pages=pages, posters=posters, unreadable=frozenset(unreadable), **fields)
     check_content(content, positions, problems, on or today())
+    check_pages_html(content, root, problems)
     from .translations import outdated, read_lock, untracked
 
     lock = read_lock(content_dir, root, problems)

@@ -1,4 +1,4 @@
-"""Per-language search: one index per language, built from the rendered pages, loaded only by the search page.
+"""Per-language search: one index per language, built from the rendered pages, loaded once a reader starts a search.
 
 The index is a script (assets/ra/search-<lang>.js), not JSON, so the search also works from file://, where
 browsers refuse fetch() of local files. Stemming and stop words live in the browser (theme/assets/ra/ra-search.js)

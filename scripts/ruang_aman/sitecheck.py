@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .html_policy import page_source_of
 from .problems import Problems, Where
 
 # A resource (script, style, font, image, frame, worker import) from another host.
@@ -19,18 +20,20 @@ EXTERNAL_RESOURCE_RE = re.compile(
     r"""|<(?:image|use|feImage)\b[^>]*\b(?:xlink:)?href\s*=\s*["']?\s*(?:https?:)?//""",
     re.IGNORECASE,
 )
+HOST_PATH_RE = re.compile(r"""[^\s"'<>)]*""")   # what follows the '//' of an off-site address
 TEXT_SUFFIXES = {".html", ".css", ".js", ".svg", ".xml", ".json", ".webmanifest"}
 
 
-def external_references(site: Path) -> list[tuple[str, int, str]]:
-    """Every place a built file would load something from another host: (file, line, snippet)."""
+def external_references(site: Path) -> list[tuple[str, int, str, str]]:
+    """Every place a built file would load something from another host: (file, line, snippet, host and path)."""
     found = []
     for path in sorted(site.rglob("*")):
         if path.suffix in TEXT_SUFFIXES and path.is_file():
             text = path.read_text(encoding="utf-8", errors="replace")
             for match in EXTERNAL_RESOURCE_RE.finditer(text):
                 line = text.count("\n", 0, match.start()) + 1
-                found.append((path.relative_to(site).as_posix(), line, match.group(0)[:80]))
+                address = HOST_PATH_RE.match(text, match.end()).group(0)
+                found.append((path.relative_to(site).as_posix(), line, match.group(0)[:80], address))
     return found
 
 
@@ -87,10 +90,15 @@ def broken_links(site: Path, base_path: str = "/") -> list[tuple[str, int, str]]
     return broken
 
 
-def site_check_stage(*, content, staging: Path, problems: Problems, outcome, posters: bool = True, **_) -> bool:
+def site_check_stage(*, content, root: Path, staging: Path, problems: Problems, outcome, posters: bool = True, **_) -> bool:
     """Fail the build on any off-site resource or broken internal link in the finished site."""
-    for file, line, snippet in external_references(staging):
-        problems.error("offsite-resource", Where(f"site/{file}", line), f"loads something from another host: {snippet}", "ship the file inside the site (theme/assets/) instead of linking to a CDN.")
+    for file, line, snippet, address in external_references(staging):
+        # From a page's source: name its line in content_src/, where staff fix it; else the built file (the theme).
+        source = page_source_of(content, root, file, address)
+        where = source or Where(f"site/{file}", line)
+        hint = ("ship the file inside the site (theme/assets/) instead of linking to a CDN." if source is None else
+                "copy the file into content_src/images/ (register it in media.yml) and link it by its path.")
+        problems.error("offsite-resource", where, f"loads something from another host: {snippet}", hint)
     for file, line, link in broken_links(staging, urlsplit(content.site.base_url).path):
         if not posters and "posters/" in link:
             continue  # a build without posters (preview, --no-posters) links to files it did not render
