@@ -7,3 +7,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2026, 11, 29)  # tests inject the date: nothing here depends on the clock
+
+
+def language(code: str, folder: str | None = None, stemmer: str | None = None, name: str | None = None):
+    """A Language record as site.yml would declare it: folder '' makes it the default language."""
+    from ruang_aman.model import Language, NumberFormat
+
+    folder = code if folder is None else folder
+    return Language(code=code, name=name or code, folder=folder, default=not folder, stemmer=stemmer,
+                    numbers=NumberFormat(decimal=",", group="."))

@@ -9,18 +9,27 @@ from pathlib import Path
 import pytest
 from ra_testing import ROOT, TODAY
 
-from ruang_aman import LANGS
 from ruang_aman.build import build
 from ruang_aman.load import load_content
-from ruang_aman.pages import page_url
 from ruang_aman.sitecheck import EXTERNAL_RESOURCE_RE, broken_links, external_references
 
+# Written out, not computed: site.yml's base URL and each language's folder (site.yml: languages).
+BASE = "https://ruang-aman.github.io/ruang-aman/"
+FOLDER = {"id": "", "en": "en/"}
+LANGS = tuple(FOLDER)
+
+
 @pytest.fixture(scope="session")
-def built(tmp_path_factory) -> Path:
-    """The real content built once into a temporary site/ (strict, as CI and make site do)."""
-    site = tmp_path_factory.mktemp("built") / "site"
-    assert build(ROOT, strict=True, today=TODAY, site_dir=site, quiet=True) == 0
-    return site
+def built_with_docs(tmp_path_factory) -> tuple[Path, Path]:
+    """The real content built once into a temporary site/ and docs/ (strict, as CI and make site do)."""
+    out = tmp_path_factory.mktemp("built")
+    assert build(ROOT, strict=True, today=TODAY, site_dir=out / "site", docs_dir=out / "docs", quiet=True) == 0
+    return out / "site", out / "docs"
+
+
+@pytest.fixture(scope="session")
+def built(built_with_docs) -> Path:
+    return built_with_docs[0]
 
 
 @pytest.fixture(scope="session")
@@ -40,28 +49,37 @@ def tree_digest(folder: Path) -> str:
 
 
 def test_every_page_exists_in_both_languages_with_lang_and_alternates(built, content):
-    base = content.site.base_url
     for page in content.published_pages():
         for lang in LANGS:
-            html = (built / ("" if lang == "id" else "en") / page.url()).read_text(encoding="utf-8")
+            html = (built / FOLDER[lang] / f"{page.slug}.html").read_text(encoding="utf-8")
             assert f'<html lang="{lang}"' in html, (page.slug, lang)
             for other in LANGS:
-                assert f'<link rel="alternate" hreflang="{other}" href="{page_url(base, page.slug, other)}">' in html
-            assert f'hreflang="x-default" href="{page_url(base, page.slug, LANGS[0])}"' in html
-            # the language switch leads to the same page in the other language
+                assert f'<link rel="alternate" hreflang="{other}" href="{BASE}{FOLDER[other]}{page.slug}.html">' in html
+            assert f'hreflang="x-default" href="{BASE}{page.slug}.html"' in html
+            # the language switch leads to the same page in the other language, named in that language
             other = LANGS[1] if lang == LANGS[0] else LANGS[0]
-            href = re.search(rf'class="ra-lang" href="([^"]+)" hreflang="{other}"', html)
+            href = re.search(rf'class="ra-lang" href="([^"]+)" hreflang="{other}" lang="{other}">([^<]+)<', html)
             assert href, (page.slug, lang)
-            target = (built / ("" if lang == "id" else "en") / href.group(1)).resolve()
-            assert target == (built / ("" if other == "id" else "en") / page.url()).resolve()
+            assert href.group(2) == {"id": "Bahasa Indonesia", "en": "English"}[other]
+            target = (built / FOLDER[lang] / href.group(1)).resolve()
+            assert target == (built / FOLDER[other] / f"{page.slug}.html").resolve()
             assert page.title.get(lang) in html
+
+
+def test_hreflang_urls_are_the_written_out_addresses(built):
+    html = (built / "bantuan.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" hreflang="id" href="https://ruang-aman.github.io/ruang-aman/bantuan.html">' in html
+    assert '<link rel="alternate" hreflang="en" href="https://ruang-aman.github.io/ruang-aman/en/bantuan.html">' in html
+    assert '<link rel="alternate" hreflang="x-default" href="https://ruang-aman.github.io/ruang-aman/bantuan.html">' in html
+    home = (built / "en" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" hreflang="id" href="https://ruang-aman.github.io/ruang-aman/index.html">' in home
 
 
 def test_english_pages_are_english(built, content):
     for page in content.published_pages():
-        html = (built / "en" / page.url()).read_text(encoding="utf-8")
-        assert (page.title.en or "") in html
-        assert page.title.id == page.title.en or f"<title>{page.title.id} -" not in html
+        html = (built / "en" / f"{page.slug}.html").read_text(encoding="utf-8")
+        assert page.title.get("en") in html
+        assert page.title.get("id") == page.title.get("en") or f"<title>{page.title.get('id')} -" not in html
 
 
 def test_no_built_file_loads_anything_from_another_host(built):
@@ -122,7 +140,7 @@ def test_hotlines_are_tap_to_call_on_every_page(built, content):
     hotlines = [content.contact(k) for k in content.site.hotlines]
     for lang in LANGS:
         for page in content.published_pages():
-            html = (built / ("" if lang == "id" else "en") / page.url()).read_text(encoding="utf-8")
+            html = (built / FOLDER[lang] / f"{page.slug}.html").read_text(encoding="utf-8")
             box = html[html.index("ra-hotline-box"):]
             for contact in hotlines:
                 phone = parse_phone(contact.phone)
@@ -133,7 +151,7 @@ def test_hotlines_are_tap_to_call_on_every_page(built, content):
 def test_statistics_shown_equal_the_data_file(built, content):
     for dataset in content.datasets:
         for lang in LANGS:
-            pages = [p for p in (built / ("" if lang == "id" else "en")).glob("*.html")
+            pages = [p for p in (built / FOLDER[lang]).glob("*.html")
                      if f'data-dataset="{dataset.key}"' in p.read_text(encoding="utf-8")]
             assert pages, f"dataset {dataset.key} is shown on no {lang} page"
             for path in pages:
@@ -158,8 +176,9 @@ def test_english_pages_show_no_indonesian_data_text(built, content):
     indonesian_only = set()
     for record in [*content.contacts, *content.violence, *content.myths, *content.laws, *content.steps, *content.impacts]:
         for _, text in walk_texts(record):
-            for item in (text.id if isinstance(text.id, list) else [text.id]):
-                if item not in ((text.en or []) if isinstance(text.en, list) else [text.en]):
+            english = text.get("en") or []
+            for item in (text.get("id") if isinstance(text.get("id"), list) else [text.get("id")]):
+                if item not in (english if isinstance(english, list) else [english]):
                     indonesian_only.add(item)
     for path in (built / "en").glob("*.html"):
         html = path.read_text(encoding="utf-8")
@@ -167,8 +186,8 @@ def test_english_pages_show_no_indonesian_data_text(built, content):
         assert not leaked, (path.name, leaked[:3])
 
 
-def test_generated_pages_are_marked_and_ignored_by_git():
-    generated = list((ROOT / "docs").rglob("*.md"))
+def test_generated_pages_are_marked_and_ignored_by_git(built_with_docs):
+    generated = list(built_with_docs[1].rglob("*.md"))
     assert generated
     for path in generated:
         assert "GENERATED from content_src/pages/" in path.read_text(encoding="utf-8").split("\n", 3)[1]
@@ -243,3 +262,36 @@ def test_a_broken_anchor_is_reported_at_the_source_page_and_line(project_copy, c
     assert build(project_copy, strict=True, today=TODAY, site_dir=project_copy / "site", posters=False, quiet=True) == 1
     err = capfd.readouterr().err
     assert f"content_src/pages/tentang.md:{line}:17: warning[mkdocs]: [id]" in err and "tidak-ada" in err
+
+
+def _with_warnings(project_copy: Path) -> int:
+    """A page with two warnings: a TODO in the text (content check) and a link to a missing anchor (MkDocs)."""
+    page = project_copy / "content_src" / "pages" / "tentang.md"
+    head, rest = page.read_text(encoding="utf-8").split("<!-- lang: id -->", 1)
+    page.write_text(head + "<!-- lang: id -->\nTODO: Lihat [bantuan](bantuan.html#tidak-ada).\n" + rest, encoding="utf-8")
+    return head.count("\n") + 2
+
+
+def test_a_non_strict_build_prints_its_warnings_and_publishes(project_copy, capfd):
+    line = _with_warnings(project_copy)
+    site = project_copy / "site"
+    assert build(project_copy, strict=False, today=TODAY, site_dir=site, posters=False, quiet=True) == 0
+    err = capfd.readouterr().err
+    assert f"content_src/pages/tentang.md:{line}:1: warning[placeholder]" in err
+    assert f"content_src/pages/tentang.md:{line}:23: warning[mkdocs]: [id]" in err and "tidak-ada" in err
+    assert (site / "tentang.html").is_file() and (site / "sw.js").is_file() and (site / "ruang-aman-offline.zip").is_file()
+
+
+def test_the_strict_build_fails_on_the_same_warnings_and_keeps_site_untouched(project_copy, capfd):
+    _with_warnings(project_copy)
+    site = project_copy / "site"
+    assert build(project_copy, strict=True, today=TODAY, site_dir=site, posters=False, quiet=True) == 1
+    err = capfd.readouterr().err
+    assert "warning[placeholder]" in err and "warning[mkdocs]" in err and "(warnings fail the build under --strict)" in err
+    assert not site.exists()
+
+
+def test_mkdocs_yml_leaves_strictness_to_the_build():
+    import yaml
+
+    assert "strict" not in yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))

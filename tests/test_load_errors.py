@@ -63,10 +63,10 @@ def test_unknown_key_is_an_error_with_a_did_you_mean(scratch):
 
 def test_duplicate_key_in_yaml(scratch):
     site = scratch / "content_src" / "site.yml"
-    edit(site, "default_lang: id\n", "default_lang: id\ndefault_lang: id\n")
+    edit(site, "contact_max_age_days: 180\n", "contact_max_age_days: 180\ncontact_max_age_days: 180\n")
     _, problems = problems_of(scratch)
     p = only(problems, "duplicate-key")
-    assert p.where.line == line_of(site, "default_lang") + 1 and "written twice" in p.message
+    assert p.where.line == line_of(site, "contact_max_age_days") + 1 and "written twice" in p.message
 
 
 def test_missing_field(scratch):
@@ -306,3 +306,62 @@ def test_a_second_way_to_dial_is_checked_like_the_number(scratch):
     p = only(problems, "invalid-phone")
     assert (p.where.line, p.where.col) == (line_of(contacts, "021-999"), 16)
     assert 'phone_alt "021-999" is not a valid Indonesian number' in p.message
+
+
+# --- languages are data (site.yml: languages) --------------------------------------------------------
+
+
+def test_a_text_in_an_undeclared_language_is_an_error_at_its_key(scratch):
+    contacts = scratch / "content_src" / "contacts.yml"
+    edit(contacts, "    name: {id: Polisi, en: Police}\n", "    name: {id: Polisi, en: Police, jv: Pulisi}\n")
+    _, problems = problems_of(scratch)
+    p = only(problems, "unknown-language")
+    assert p.level == Level.ERROR
+    assert (p.where.path, p.where.line, p.where.col) == ("content_src/contacts.yml", line_of(contacts, "jv: Pulisi"), 36)
+    assert p.message == "contacts[1].name: 'jv' is not a language of this site."
+    assert "id, en" in p.hint and "make new-language" in p.hint
+
+
+def test_a_text_without_the_default_language_is_an_error_at_the_text(scratch):
+    contacts = scratch / "content_src" / "contacts.yml"
+    edit(contacts, "    name: {id: Polisi, en: Police}\n", "    name: {en: Police}\n")
+    _, problems = problems_of(scratch)
+    p = only(problems, "missing-field")
+    assert (p.where.path, p.where.line, p.where.col) == ("content_src/contacts.yml", line_of(contacts, "{en: Police}"), 11)
+    assert p.message == "contacts[1].name: the id text is missing." and "add 'id:'" in p.hint
+
+
+def test_a_missing_translation_names_the_language(scratch):
+    contacts = scratch / "content_src" / "contacts.yml"
+    edit(contacts, "    name: {id: Polisi, en: Police}\n", "    name: {id: Polisi}\n")
+    _, problems = problems_of(scratch)
+    p = only(problems, "missing-translation")
+    assert p.level == Level.WARNING and p.where.line == line_of(contacts, "{id: Polisi}")
+    assert "the English (en) text of 'name' is missing" in p.message and "add a 'en:' line" in p.hint
+
+
+def test_a_page_section_in_an_undeclared_language_is_an_error(scratch):
+    page = next((scratch / "content_src" / "pages").glob("*.md"))
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text + "\n<!-- lang: jv -->\nTeks.\n", encoding="utf-8")
+    _, problems = problems_of(scratch)
+    p = only(problems, "unknown-language")
+    assert p.where.line == len(text.split("\n")) + 1 and "(this site's languages: id, en)" in p.message
+
+
+def test_a_third_language_is_accepted_and_its_gaps_are_warnings(scratch):
+    site = scratch / "content_src" / "site.yml"
+    edit(site, "    stemmer: en\n", "    stemmer: en\n  - code: jv\n    name: Basa Jawa\n    folder: jv\n    numbers: {decimal: ',', group: '.'}\n")
+    content, problems = problems_of(scratch)
+    assert content is not None and content.site.codes() == ("id", "en", "jv")
+    gaps = [p for p in problems.items if p.code == "missing-translation"]
+    assert gaps and all(p.level == Level.WARNING and "jv" in p.message for p in gaps)
+
+
+def test_two_default_languages_are_refused(scratch):
+    site = scratch / "content_src" / "site.yml"
+    edit(site, "    folder: en\n", "    folder: en\n    default: true\n")
+    content, problems = problems_of(scratch)
+    assert content is None
+    p = only(problems, "invalid-value")
+    assert p.where.path == "content_src/site.yml" and "exactly one language must have 'default: true'" in p.message

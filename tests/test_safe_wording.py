@@ -127,11 +127,11 @@ def _body(content, slug: str, lang: str) -> str:
 
 
 def test_every_contact_that_offers_mediation_says_it_can_be_refused(content):
-    offering = [c for c in content.contacts if "mediasi" in c.role.id.lower()]
+    offering = [c for c in content.contacts if "mediasi" in c.role.get("id").lower()]
     assert {c.key for c in offering} >= {"sapa-129", "uptd-ppa-balikpapan"}
     for contact in offering:
-        assert "tidak wajib" in contact.role.id and "di luar pengadilan" in contact.role.id, contact.key
-        assert "never have to" in contact.role.en and "outside court" in contact.role.en, contact.key
+        assert "tidak wajib" in contact.role.get("id") and "di luar pengadilan" in contact.role.get("id"), contact.key
+        assert "never have to" in contact.role.get("en") and "outside court" in contact.role.get("en"), contact.key
 
 
 def test_every_doubt_staff_know_of_is_shown_to_readers_next_to_the_number(content):
@@ -151,8 +151,8 @@ def test_every_doubt_staff_know_of_is_shown_to_readers_next_to_the_number(conten
 
 def test_the_complaint_office_is_never_called_a_shelter(content):
     address = content.contact("uptd-ppa-balikpapan").address
-    assert address.id.startswith("Kantor pengaduan, bukan rumah aman") and "rumah aman tidak diumumkan" in address.id
-    assert address.en.startswith("Complaints office, not a shelter") and "not published" in address.en
+    assert address.get("id").startswith("Kantor pengaduan, bukan rumah aman") and "rumah aman tidak diumumkan" in address.get("id")
+    assert address.get("en").startswith("Complaints office, not a shelter") and "not published" in address.get("en")
 
 
 def test_sapa_shows_both_numbers_the_sources_print(content):
@@ -168,8 +168,8 @@ def test_sapa_shows_both_numbers_the_sources_print(content):
 
 def test_112_without_a_sim_card_is_attributed_with_its_operator_step(content):
     cost = content.contact("emergency-112").cost
-    assert "Pemkot Balikpapan (2017)" in cost.id and "tekan 0" in cost.id
-    assert "City of Balikpapan (2017)" in cost.en and "press 0" in cost.en
+    assert "Pemkot Balikpapan (2017)" in cost.get("id") and "tekan 0" in cost.get("id")
+    assert "City of Balikpapan (2017)" in cost.get("en") and "press 0" in cost.get("en")
 
 
 def test_evidence_advice_warns_about_sync_trash_and_linked_devices(content):
@@ -187,10 +187,10 @@ def test_teachers_do_not_tell_the_family_first(content):
 
 def test_the_path_after_a_report_ends_in_a_safe_place_the_reader_chooses(content):
     last = content.steps[-1]
-    assert "tempat tinggal lain yang aman" in last.text.id and "ikut memutuskan" in last.text.id
-    assert "another safe place" in last.text.en and "take part in deciding" in last.text.en
+    assert "tempat tinggal lain yang aman" in last.text.get("id") and "ikut memutuskan" in last.text.get("id")
+    assert "another safe place" in last.text.get("en") and "take part in deciding" in last.text.get("en")
     hospital = next(s for s in content.steps if s.key == "rumah-sakit")
-    assert "petugas bisa mengantarmu" in hospital.text.id and "staff can go with you" in hospital.text.en
+    assert "petugas bisa mengantarmu" in hospital.text.get("id") and "staff can go with you" in hospital.text.get("en")
 
 
 def test_the_neighbourhood_section_warns_that_neighbours_may_know_the_perpetrator(content):
@@ -198,7 +198,7 @@ def test_the_neighbourhood_section_warns_that_neighbours_may_know_the_perpetrato
         assert "mengenal pelaku" in _body(content, slug, "id"), slug
         assert "may know the perpetrator" in _body(content, slug, "en"), slug
     rt = content.contact("seksi-ppa-rt").caveat
-    assert "mengenal pelaku" in rt.id and "may know the perpetrator" in rt.en
+    assert "mengenal pelaku" in rt.get("id") and "may know the perpetrator" in rt.get("en")
 
 
 def test_the_childrens_page_gives_112_and_covers_touches_that_feel_nice(content):
@@ -209,7 +209,7 @@ def test_the_childrens_page_gives_112_and_covers_touches_that_feel_nice(content)
         for word in words:
             assert word in " ".join(body.split()), (lang, word)
     poster = next(p for p in content.posters if p.slug == "tubuhku-milikku")
-    assert "merahasiakan sentuhan" in poster.message.id and "keep a touch secret" in poster.message.en
+    assert "merahasiakan sentuhan" in poster.message.get("id") and "keep a touch secret" in poster.message.get("en")
 
 
 def test_signs_are_tagged_only_to_a_source_that_lists_them(content):
@@ -226,29 +226,29 @@ def test_signs_are_tagged_only_to_a_source_that_lists_them(content):
             else:
                 assert "ra-signs-note" in section, f"{kind.key}: unsourced signs must say so"
     psikis = next(k for k in content.violence if k.key == "psikis")
-    assert any("mengambil anak" in x for x in psikis.examples.id)
-    assert any("take the children" in x for x in psikis.examples.en)
+    assert any("mengambil anak" in x for x in psikis.examples.get("id"))
+    assert any("take the children" in x for x in psikis.examples.get("en"))
 
 
 def test_laws_are_complete_and_commentary_is_marked(content):
     laws = {law.key: law for law in content.laws}
     child = laws["perlindungan-anak"]
-    assert "UU 17/2016" in child.title.id and "UU 17/2016" in child.title.en
+    assert "UU 17/2016" in child.title.get("id") and "UU 17/2016" in child.title.get("en")
     for lang in LANGS:
         points = " ".join(child.protects.get(lang))
         assert "lembaga negara lainnya" in points or "other state bodies" in points
         assert ("kejahatan seksual" in points and "perdagangan orang" in points and "penelantaran" in points) or \
                ("sexual crimes" in points and "trafficking" in points and "neglected" in points), lang
-    commentary = [p for p in child.protects.id if "mendisiplinkan" in p]
+    commentary = [p for p in child.protects.get("id") if "mendisiplinkan" in p]
     assert commentary and all(p.startswith("Artinya:") for p in commentary)
-    assert any("Pasal 97" in p for p in laws["sppa"].protects.id) and any("Article 97" in p for p in laws["sppa"].protects.en)
-    tpks_id, tpks_en = " ".join(laws["tpks"].protects.id), " ".join(laws["tpks"].protects.en)
+    assert any("Pasal 97" in p for p in laws["sppa"].protects.get("id")) and any("Article 97" in p for p in laws["sppa"].protects.get("en"))
+    tpks_id, tpks_en = " ".join(laws["tpks"].protects.get("id")), " ".join(laws["tpks"].protects.get("en"))
     assert "merendahkan" in tpks_id and "(Pasal 69)" in tpks_id and "(Pasal 23)" in tpks_id
     assert "demeaning" in tpks_en and "(Article 69)" in tpks_en and "(Article 23)" in tpks_en
-    assert any("Pasal 1 angka 1" in p for p in laws["pkdrt"].protects.id)
+    assert any("Pasal 1 angka 1" in p for p in laws["pkdrt"].protects.get("id"))
 
 
 def test_the_may_2018_figure_says_by_may(content):
     fact = next(f for f in content.facts if f.key == "kasus-anak-mei-2018")
-    assert "sampai Mei 2018" in fact.label.id and "by May 2018" in fact.label.en
+    assert "sampai Mei 2018" in fact.label.get("id") and "by May 2018" in fact.label.get("en")
     assert "Sampai Mei 2018" in _body(content, "statistik", "id") and "By May 2018" in _body(content, "statistik", "en")

@@ -6,6 +6,8 @@ import io
 import json
 import zipfile
 
+from ra_testing import language
+
 from ruang_aman import offline
 from ruang_aman.minify import minify_html, purge, selector_used, split_rules
 from ruang_aman.search_index import index_script, page_entry
@@ -29,9 +31,18 @@ def test_index_entry_takes_title_headings_text_and_skips_the_hotline_box(tmp_pat
 def test_index_script_is_loadable_from_file_and_cannot_close_its_script():
     from ruang_aman.search_index import Entry
 
-    text = index_script("id", [Entry(u="a.html", t="</script>", h=[], x="x")])
+    text = index_script(language("id", "", stemmer="id"), [Entry(u="a.html", t="</script>", h=[], x="x")])
     assert text.startswith("window.RuangAmanIndex=") and "</script>" not in text
-    assert json.loads(text[len("window.RuangAmanIndex="):-2])["lang"] == "id"
+    data = json.loads(text[len("window.RuangAmanIndex="):-2])
+    assert data["lang"] == "id" and data["stemmer"] == "id"
+
+
+def test_a_language_without_a_stemmer_gets_none_in_its_index():
+    from ruang_aman.search_index import Entry
+
+    text = index_script(language("jv"), [Entry(u="a.html", t="t", h=[], x="x")])
+    data = json.loads(text[len("window.RuangAmanIndex="):-2])
+    assert data["lang"] == "jv" and data["stemmer"] is None
 
 
 def test_purge_keeps_used_classes_and_rules_without_classes():
@@ -92,9 +103,8 @@ def test_core_is_home_get_help_and_search_of_each_language_once(tmp_path):
                 "assets/ra/ra-search.js", "assets/ra/search-id.js", "assets/ra/search-en.js"):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text("x", encoding="utf-8")
-    content = SimpleNamespace(published_pages=lambda drafts=False: [SimpleNamespace(slug=s) for s in
-                                                                     ("index", "bantuan", "cara-melapor")])
-    core = offline.core_urls(content, tmp_path)
+    pages = tuple(SimpleNamespace(slug=s) for s in ("index", "bantuan", "cara-melapor"))
+    core = offline.core_urls(pages, (language("id", ""), language("en")), tmp_path)
     search = "assets/ra/ra-search.js"
     assert core == {"id": ["index.html", "bantuan.html", search, "assets/ra/search-id.js"],
                     "en": ["en/index.html", "en/bantuan.html", search, "assets/ra/search-en.js"]}

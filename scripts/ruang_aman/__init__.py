@@ -1,4 +1,4 @@
-"""Ruang Aman: bilingual content pipeline (content_src/ -> site/, posters, privacy guard)."""
+"""Ruang Aman: multilingual content pipeline (content_src/ -> site/, posters, privacy guard).
 
-LANGS: tuple[str, ...] = ("id", "en")
-"""Languages in order: the first is the primary one, served at the site root."""
+The languages are data: content_src/site.yml declares them (model.Language); nothing here names one.
+"""

@@ -11,11 +11,33 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .contract import BuildContext, BuildOptions, BuildPaths, Stage, StageResult
 from .load import load_content
-from .pages import write_pages
+from .minify import minify_stage
+from .offline import offline_bundle_stage, service_worker_stage
+from .pages import pages_stage
+from .posters.stage import posters_stage
+from .privacy.stage import privacy_stage
 from .problems import Problems
 from .report import print_problems
-from .sitebuild import build_site
+from .search_index import search_stage
+from .sitebuild import mkdocs_stage
+from .sitecheck import site_check_stage
+
+# Every stage, in order. Order matters: MkDocs reads the generated Markdown; the search index reads the
+# pages before they are minified; the service worker's cache version hashes the finished files; the offline
+# bundle zips the finished site; the checks and the privacy guard see exactly what would be published.
+STAGES: tuple[Stage, ...] = (
+    Stage("pages", pages_stage),                  # content -> docs/<lang>/*.md
+    Stage("mkdocs", mkdocs_stage),                # docs/ -> staging/ (one MkDocs build per language)
+    Stage("posters", posters_stage),              # posters and cards -> staging/posters/
+    Stage("search", search_stage),                # staging/assets/ra/search-<lang>.js
+    Stage("minify", minify_stage),                # one purged stylesheet, smaller HTML
+    Stage("service worker", service_worker_stage),
+    Stage("offline bundle", offline_bundle_stage),
+    Stage("site check", site_check_stage),        # no off-site resource, no broken link
+    Stage("privacy", privacy_stage),              # no victim's name or photo in anything published
+)
 
 
 @dataclass
@@ -24,7 +46,6 @@ class Outcome:
 
     pages: dict[str, int] = field(default_factory=dict)
     outputs: list[tuple[str, str]] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
 
 
 def swap_in(staging: Path, site_dir: Path) -> None:
@@ -38,50 +59,45 @@ def swap_in(staging: Path, site_dir: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def run_stages(root: Path, staging: Path, *, strict: bool, today: dt.date | None, include_drafts: bool,
-               posters: bool, problems: Problems, outcome: Outcome) -> bool:
-    """Every stage in order, into `staging`; False as soon as a stage's problems fail the build."""
-    content, loaded, _positions = load_content(root, on=today)
-    problems.extend(loaded)
-    if content is None or problems.fails(strict):
-        return False
-    content = content.for_build(include_drafts)
-    docs_dir = root / "docs"
-    pages_by_lang = write_pages(content, docs_dir, include_drafts)
-    outcome.pages = {lang: len(pages) for lang, pages in pages_by_lang.items()}
-    if not build_site(content, root, docs_dir, staging, pages_by_lang, problems) or problems.fails(strict):
-        return False
-    for stage in extra_stages():
-        if not stage(content=content, positions=_positions, root=root, staging=staging, problems=problems,
-                     outcome=outcome, posters=posters, strict=strict):
-            return False
-        if problems.fails(strict):
-            return False
-    return True
-
-
-def extra_stages() -> list:
-    """Stages after MkDocs, in order (posters, search, offline, privacy); see stages.py."""
-    from .stages import STAGES
-
-    return STAGES
+def run_stages(ctx: BuildContext, stages: tuple[Stage, ...], problems: Problems, outcome: Outcome) -> None:
+    """Every stage in order. Warnings never stop the stages (every problem in one run); an error does,
+    since the next stage would read what this one failed to make."""
+    for stage in stages:
+        result: StageResult = stage.run(ctx)
+        problems.extend(result.problems)
+        outcome.outputs += result.outputs
+        if problems.has_errors():
+            return
 
 
 def build(root: Path, *, strict: bool = True, today: dt.date | None = None, include_drafts: bool = False,
-          site_dir: Path | None = None, posters: bool = True, quiet: bool = False) -> int:
-    """Build site/ from content_src/. Returns the exit code: 0 built, 1 problems (site/ untouched)."""
+          site_dir: Path | None = None, posters: bool = True, quiet: bool = False,
+          content_dir: Path | None = None, docs_dir: Path | None = None) -> int:
+    """Build site/ from content_src/. Returns the exit code: 0 built, 1 problems (site/ untouched).
+
+    Strictness is judged here, once: errors always fail; warnings fail only when `strict` (make site, CI)
+    and are printed either way.
+    """
     started = time.monotonic()
     site_dir = site_dir or root / "site"
-    problems, outcome = Problems(), Outcome()
-    (root / "build").mkdir(exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix="site-", dir=root / "build"))
-    try:
-        ok = run_stages(root, staging, strict=strict, today=today, include_drafts=include_drafts,
-                        posters=posters, problems=problems, outcome=outcome)
-        if ok:
-            swap_in(staging, site_dir)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    options = BuildOptions(strict=strict, include_drafts=include_drafts, today=today, posters=posters)
+    content, problems, positions = load_content(root, content_dir, on=today)
+    outcome = Outcome()
+    ok = False
+    if content is not None and not problems.has_errors():
+        (root / "build").mkdir(exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix="site-", dir=root / "build"))
+        paths = BuildPaths(root=root, content=content_dir or root / "content_src", docs=docs_dir or root / "docs",
+                           staging=staging, site=site_dir)
+        ctx = BuildContext(content.for_build(include_drafts), positions, paths, options)
+        outcome.pages = {lang.code: len(ctx.pages) for lang in ctx.languages}
+        try:
+            run_stages(ctx, STAGES, problems, outcome)
+            ok = not problems.fails(strict)
+            if ok:
+                swap_in(staging, site_dir)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
     print_problems(problems, strict)
     if not quiet:
         summary(root, site_dir, outcome, problems, ok, time.monotonic() - started)
@@ -97,8 +113,6 @@ def summary(root: Path, site_dir: Path, outcome: Outcome, problems: Problems, ok
         print("  pages: " + ", ".join(f"{lang} {n}" for lang, n in outcome.pages.items()), file=out)
         for what, where in outcome.outputs:
             print(f"  {what}: {where}", file=out)
-        for note in outcome.notes:
-            print(f"  {note}", file=out)
         print(f"  open: {site_dir / 'index.html'}", file=out)
     else:
         print(f"Build FAILED after {seconds:.1f} s; the previous site/ is unchanged.", file=out)

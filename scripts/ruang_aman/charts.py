@@ -4,19 +4,15 @@ from __future__ import annotations
 
 from html import escape
 
-from .model import Dataset
+from .model import Dataset, Language
 
 BAR_H, GAP, LABEL_W, CHART_W, ROW_GAP, HEAD_H = 16, 3, 44, 340, 12, 20
 
 
-def _number(value: int, lang: str) -> str:
-    text = f"{value:,}"
-    return text.replace(",", ".") if lang == "id" else text
-
-
-def chart_svg(dataset: Dataset, lang: str, title_id: str) -> str:
+def chart_svg(dataset: Dataset, language: Language, title_id: str) -> str:
     """Grouped horizontal bars: one group per series under its own label, each value written beside
     its bar, so the chart reads without colour (prints in black and white)."""
+    lang, number = language.code, language.numbers.format
     peak = max(max(s.values) for s in dataset.series) or 1
     per_group = HEAD_H + len(dataset.periods) * (BAR_H + GAP) + ROW_GAP
     height = len(dataset.series) * per_group + 4
@@ -24,12 +20,12 @@ def chart_svg(dataset: Dataset, lang: str, title_id: str) -> str:
     parts = [
         f'<svg class="ra-chart" role="img" aria-labelledby="{title_id}" viewBox="0 0 {width} {height}" '
         f'width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{title_id}">{escape(dataset.title.get(lang) or "")}</title>',
+        f'<title id="{title_id}">{escape(dataset.title.pick(lang))}</title>',
     ]
     shades = ["#1b1b1b", "#555555", "#8a8a8a", "#bdbdbd", "#333333", "#707070"]
     y = 4
     for series in dataset.series:
-        parts.append(f'<text x="0" y="{y + 14}" font-weight="bold" class="ra-chart__label">{escape(series.label.get(lang) or "")}</text>')
+        parts.append(f'<text x="0" y="{y + 14}" font-weight="bold" class="ra-chart__label">{escape(series.label.pick(lang))}</text>')
         y += HEAD_H
         for i, (period, value) in enumerate(zip(dataset.periods, series.values)):
             w = round(CHART_W * value / peak, 1)
@@ -38,7 +34,7 @@ def chart_svg(dataset: Dataset, lang: str, title_id: str) -> str:
                 f'<g data-series="{series.key}" data-period="{period}" data-value="{value}">'
                 f'<text x="{LABEL_W - 6}" y="{y + 12}" text-anchor="end" class="ra-chart__period">{period}</text>'
                 f'<rect x="{LABEL_W}" y="{y}" width="{w}" height="{BAR_H}" fill="{fill}"/>'
-                f'<text x="{LABEL_W + w + 4}" y="{y + 12}" class="ra-chart__value">{_number(value, lang)}</text></g>'
+                f'<text x="{LABEL_W + w + 4}" y="{y + 12}" class="ra-chart__value">{number(value)}</text></g>'
             )
             y += BAR_H + GAP
         y += ROW_GAP
@@ -46,26 +42,27 @@ def chart_svg(dataset: Dataset, lang: str, title_id: str) -> str:
     return "".join(parts)
 
 
-def stats_html(dataset: Dataset, lang: str, labels: dict[str, str], source_title: str) -> str:
+def stats_html(dataset: Dataset, language: Language, labels: dict[str, str], source_title: str) -> str:
     """The chart and its table: the table is the accessible, copyable form of the same numbers."""
-    title = escape(dataset.title.get(lang) or "")
+    lang, number = language.code, language.numbers.format
+    title = escape(dataset.title.pick(lang))
     head = "".join(f'<th scope="col">{p}</th>' for p in dataset.periods)
     rows = []
     for series in dataset.series:
-        cells = "".join(f'<td data-period="{p}">{_number(v, lang)}</td>' for p, v in zip(dataset.periods, series.values))
+        cells = "".join(f'<td data-period="{p}">{number(v)}</td>' for p, v in zip(dataset.periods, series.values))
         rows.append(
-            f'<tr data-series="{series.key}"><th scope="row">{escape(series.label.get(lang) or "")}</th>{cells}'
-            f'<td class="ra-total">{_number(sum(series.values), lang)}</td></tr>'
+            f'<tr data-series="{series.key}"><th scope="row">{escape(series.label.pick(lang))}</th>{cells}'
+            f'<td class="ra-total">{number(sum(series.values))}</td></tr>'
         )
     table = (
-        f'<table class="ra-table"><caption>{title} ({escape(dataset.unit.get(lang) or "")})</caption>'
+        f'<table class="ra-table"><caption>{title} ({escape(dataset.unit.pick(lang))})</caption>'
         f'<thead><tr><th scope="col">{escape(labels["category"])}</th>{head}<th scope="col">{escape(labels["total"])}</th></tr></thead>'
         f'<tbody>{"".join(rows)}</tbody></table>'
     )
     return (
         f'<figure class="ra-stats" id="data-{dataset.key}" data-dataset="{dataset.key}">'
-        f'{chart_svg(dataset, lang, f"chart-{dataset.key}-title")}'
+        f'{chart_svg(dataset, language, f"chart-{dataset.key}-title")}'
         f'<div class="ra-table-wrap">{table}</div>'
-        f'<figcaption><strong>{escape(dataset.note.get(lang) or "")}</strong> '
+        f'<figcaption><strong>{escape(dataset.note.pick(lang))}</strong> '
         f'{escape(labels["source"])}: {escape(source_title)}</figcaption></figure>'
     )

@@ -9,11 +9,10 @@ from typing import Any, Iterator
 
 from pydantic import BaseModel
 
-from . import LANGS
 from .macros import MACROS, find_macros, signature
 from .model import Content, Page, Text, TextList
 from .phones import InvalidPhone, is_mobile, parse_phone
-from .problems import Problems
+from .problems import Problems, Where
 
 PHONE_IN_PROSE_RE = re.compile(r"(?<![\w/.])(?:\+62|0)[\d][\d\s().-]{6,}\d(?![\w/])|(?<![\w/.:-])(?<!SAPA )(?:110|112|129)(?![\w/.:-])")
 PLACEHOLDER_RE = re.compile(r"\b(TODO|FIXME|TBD|lorem ipsum|lorem|xxx+)\b", re.IGNORECASE)
@@ -116,19 +115,27 @@ def _check_contacts(content: Content, positions: Any, problems: Problems, on: dt
 
 
 def _check_translations(content: Content, positions: Any, problems: Problems) -> None:
+    """Every text in every declared language; a draft language's gaps are notices, as drafts are."""
+    site = content.site
+    default = site.default.code
     for field, record in _records(content):
         draft = isinstance(record, Page) and record.draft
         for loc, text in walk_texts(record):
             where = positions.where(record, *loc)
-            if text.en is None:
-                problems.add(_draft_level(draft), "missing-translation", where, f"{field}: the English text of '{'.'.join(map(str, loc))}' is missing.", "add an 'en:' line with the English text.")
-            elif isinstance(text, TextList) and len(text.en) != len(text.id):
-                problems.warning("translation-mismatch", where, f"{field}: '{'.'.join(map(str, loc))}' has {len(text.id)} Indonesian items but {len(text.en)} English ones.", "both languages must list the same points in the same order.")
-            for lang in LANGS:
+            name = ".".join(map(str, loc))
+            for language in site.languages:
+                lang = language.code
                 value = text.get(lang)
+                if value is None:
+                    problems.add(_draft_level(draft or language.draft), "missing-translation", where,
+                                 f"{field}: the {language.name} ({lang}) text of '{name}' is missing.", f"add a '{lang}:' line with the {language.name} text.")
+                elif isinstance(text, TextList) and len(value) != len(text.first()):
+                    problems.add(_draft_level(draft or language.draft), "translation-mismatch", where,
+                                 f"{field}: '{name}' has {len(text.first())} {default} items but {len(value)} {lang} ones.",
+                                 "every language must list the same points in the same order.")
                 for item in value if isinstance(value, list) else [value or ""]:
                     if PLACEHOLDER_RE.search(item):
-                        problems.warning("placeholder", where, f"{field}: placeholder text in '{'.'.join(map(str, loc))}' ({lang}).", "write the real text, or mark the page as a draft.")
+                        problems.warning("placeholder", where, f"{field}: placeholder text in '{name}' ({lang}).", "write the real text, or mark the page as a draft.")
 
 
 def _draft_level(draft: bool):
@@ -148,20 +155,27 @@ def _check_datasets(content: Content, positions: Any, problems: Problems) -> Non
 
 def _check_page(page: Page, content: Content, positions: Any, problems: Problems) -> None:
     where = positions.where(page)
-    if page.draft or not page.is_complete():
-        problems.notice("draft", where, f"page '{page.slug}' is a draft: previewed by make serve, left out of make site.", "write both languages and remove 'draft: true' to publish it.")
-    missing = [lang for lang in LANGS if lang not in page.bodies]
-    if missing and not page.draft:
-        problems.warning("missing-translation", where, f"page '{page.slug}' has no {', '.join(missing)} section, so it would be published in one language only.", "add a '<!-- lang: en -->' section with the translation, or mark the page 'draft: true'.")
+    site = content.site
+    if page.draft or not page.is_complete(site.public_codes()):
+        problems.notice("draft", where, f"page '{page.slug}' is a draft: previewed by make serve, left out of make site.", "write every language and remove 'draft: true' to publish it.")
+    missing = [lang for lang in site.codes() if lang not in page.bodies]
+    if missing:
+        level = _draft_level(page.draft or all(site.language(lang).draft for lang in missing))
+        problems.add(level, "missing-translation", where, f"page '{page.slug}' has no {', '.join(missing)} section, so it would be published without it.",
+                     f"add a '<!-- lang: {missing[0]} -->' section with the translation, or mark the page 'draft: true'.")
     for lang, body in page.bodies.items():
         _check_body(page, lang, body.markdown, body.line, content, problems)
-    if all(lang in page.bodies for lang in LANGS):
-        bodies = [page.bodies[lang] for lang in LANGS]
-        if len({tuple(signature(b.markdown)) for b in bodies}) > 1:
-            problems.add(_draft_level(page.draft), "translation-mismatch", where.__class__(page.path, bodies[1].line, 1), f"page '{page.slug}': the languages show different data (placeholders differ: {_diff(bodies)}).", "both languages must use the same {{ ... }} placeholders in the same order.")
-        counts = [len(HEADING_RE.findall(b.markdown)) for b in bodies]
-        if len(set(counts)) > 1:
-            problems.add(_draft_level(page.draft), "translation-mismatch", where.__class__(page.path, bodies[1].line, 1), f"page '{page.slug}': {counts[0]} sections in Indonesian but {counts[1]} in English.", "give both languages the same '##' headings.")
+    present = [lang for lang in site.codes() if lang in page.bodies]
+    first = page.bodies[present[0]] if present else None
+    for lang in present[1:]:
+        body = page.bodies[lang]
+        level = _draft_level(page.draft or site.language(lang).draft)
+        pair = [first, body]
+        if len({tuple(signature(b.markdown)) for b in pair}) > 1:
+            problems.add(level, "translation-mismatch", Where(page.path, body.line, 1), f"page '{page.slug}': the {lang} text shows different data than the {present[0]} text (placeholders differ: {_diff(pair)}).", "every language must use the same {{ ... }} placeholders in the same order.")
+        counts = [len(HEADING_RE.findall(b.markdown)) for b in pair]
+        if counts[0] != counts[1]:
+            problems.add(level, "translation-mismatch", Where(page.path, body.line, 1), f"page '{page.slug}': {counts[0]} sections in {present[0]} but {counts[1]} in {lang}.", "give every language the same '##' headings.")
 
 
 def _diff(bodies: list) -> str:
@@ -172,8 +186,6 @@ def _diff(bodies: list) -> str:
 
 
 def _check_body(page: Page, lang: str, markdown: str, first_line: int, content: Content, problems: Problems) -> None:
-    from .problems import Where
-
     keys = {
         "contact": {c.key for c in content.contacts},
         "stats": {d.key for d in content.datasets},

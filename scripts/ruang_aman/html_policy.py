@@ -170,11 +170,8 @@ def check_pages_html(content, root: Path, problems: Problems) -> None:
 def page_source_of(content, root: Path, site_file: str, needle: str) -> Where | None:
     """Where in content_src/ a built page's text came from (`site_file` such as "en/bantuan.html"), found by a
     piece of its text; None when the file is not a content page or the text is not in its source."""
-    from . import LANGS
-    from .pages import lang_dir
-
     folder, _, name = site_file.rpartition("/")
-    lang = next((code for code in LANGS if lang_dir(code) == (folder + "/" if folder else "")), None)
+    lang = next((language.code for language in content.site.languages if language.folder == folder), None)
     page = content.page(name.removesuffix(".html")) if lang else None
     body = page.bodies.get(lang) if page else None
     if body is None or not needle:

@@ -12,10 +12,9 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from . import LANGS
 from .model import (
-    Contact, Content, Dataset, Fact, Impact, Law, Myth, Page, PageText, Poster, Site, Source,
-    Step, ViolenceKind,
+    Contact, Content, Dataset, Fact, Impact, Language, Law, Myth, Page, PageText, Poster, Record, Site, Source,
+    Step, ViolenceKind, check_languages, language_codes,
 )
 from .html_policy import check_pages_html
 from .limits import MAX_DATA_BYTES, MAX_PAGE_BYTES, check_images, file_fits
@@ -89,7 +88,20 @@ def _report_validation(
         full = base + loc
         dotted = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in full).replace(".[", "[")
         kind = err["type"]
-        if kind == "extra_forbidden":
+        if full and full[-1] == "root":  # a Text's own check (the mapping itself): report at the text
+            full, loc = full[:-1], loc[:-1]
+            dotted = dotted.removesuffix(".root")
+        if kind == "unknown_language":
+            lang = err["ctx"]["lang"]
+            line, col = src.pos.find(full + (lang,), prefer_key=True)
+            problems.error("unknown-language", Where(src.path, line, col), f"{dotted}: '{lang}' is not a language of this site.",
+                           f"languages (content_src/site.yml): {err['ctx']['known']}; add a language with `make new-language`.")
+        elif kind == "missing_language":
+            line, col = src.pos.find(full)
+            lang = err.get("ctx", {}).get("lang", "")
+            problems.error("missing-field", Where(src.path, line, col), f"{dotted}: {err['msg']}.",
+                           f"add '{lang}:' here with the text in the default language." if lang else "write the text under a language code, e.g. 'id: ...'.")
+        elif kind == "extra_forbidden":
             line, col = src.pos.find(full, prefer_key=True)
             allowed = _fields_at(model, loc[:-1])
             close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
@@ -100,8 +112,6 @@ def _report_validation(
         elif kind == "missing":
             line, col = src.pos.find(full[:-1])
             field = loc[-1]
-            if field == "en":
-                continue  # reported as missing-translation by the checks, with its level
             problems.error("missing-field", Where(src.path, line, col), f"{dotted} is missing.", f"add '{field}:' here; see content_src/README.md for the shape of this file.")
         else:
             line, col = src.pos.find(full)
@@ -116,7 +126,7 @@ def _hint_for(kind: str) -> str:
     if kind.startswith("date"):
         return "write dates as YYYY-MM-DD, e.g. 2026-11-29"
     if kind in ("string_type", "model_type", "dict_type"):
-        return "texts are written as  id: ...  and  en: ...  on their own lines"
+        return "texts are written as one line per language code (e.g.  id: ...  and  en: ...)"
     return "see content_src/README.md for the shape of this file"
 
 
@@ -140,15 +150,18 @@ def read_yaml(path: Path, root: Path, problems: Problems, line_offset: int = 0, 
     return Source_(shown, pos)
 
 
-def _validate(src: Source_, adapter_type: Any, model: type[BaseModel], data: Any, base: tuple, problems: Problems) -> Any:
+def _validate(src: Source_, adapter_type: Any, model: type[BaseModel], data: Any, base: tuple, problems: Problems,
+              langs: tuple[str, ...] | None = None) -> Any:
+    """One record; its texts are checked against `langs` (site.yml's languages, the default first)."""
     try:
-        return TypeAdapter(adapter_type).validate_python(data)
+        return TypeAdapter(adapter_type).validate_python(data, context={"languages": langs})
     except ValidationError as exc:
         _report_validation(exc, src, base, model, problems)
         return None
 
 
-def _validate_each(src: Source_, model: type[BaseModel], items: Any, base: tuple, problems: Problems) -> list[Any]:
+def _validate_each(src: Source_, model: type[BaseModel], items: Any, base: tuple, problems: Problems,
+                   langs: tuple[str, ...] | None) -> list[Any]:
     """Validate a list record by record, so one bad record does not hide the others."""
     if not isinstance(items, list):
         line, col = src.pos.find(base)
@@ -156,13 +169,14 @@ def _validate_each(src: Source_, model: type[BaseModel], items: Any, base: tuple
         return []
     out = []
     for i, item in enumerate(items):
-        record = _validate(src, model, model, item, base + (i,), problems)
+        record = _validate(src, model, model, item, base + (i,), problems, langs)
         if record is not None:
             out.append((record, base + (i,)))
     return out
 
 
-def load_data_file(path: Path, root: Path, key: str, model: type[BaseModel], problems: Problems) -> list[tuple[Any, Positioned, str, tuple]] | None:
+def load_data_file(path: Path, root: Path, key: str, model: type[BaseModel], problems: Problems,
+                   langs: tuple[str, ...] | None = None) -> list[tuple[Any, Positioned, str, tuple]] | None:
     """One data file: `{key: [records]}`; every record validated on its own. None: unreadable."""
     src = read_yaml(path, root, problems)
     if src is None:
@@ -175,11 +189,11 @@ def load_data_file(path: Path, root: Path, key: str, model: type[BaseModel], pro
         if other != key:
             line, col = src.pos.find((other,), prefer_key=True)
             problems.error("unknown-key", Where(src.path, line, col), f"unknown key '{other}' at the top of the file.", f"the only key here is '{key}:'.")
-    records = _validate_each(src, model, data[key], (key,), problems)
+    records = _validate_each(src, model, data[key], (key,), problems, langs)
     return [(record, src.pos, src.path, loc) for record, loc in records]
 
 
-def split_languages(body: str, first_line: int) -> tuple[dict[str, PageText], list[tuple[str, int, str]]]:
+def split_languages(body: str, first_line: int, langs: tuple[str, ...] | None) -> tuple[dict[str, PageText], list[tuple[str, int, str]]]:
     """Split a page body at its `<!-- lang: xx -->` markers; returns texts and marker faults."""
     texts: dict[str, PageText] = {}
     faults: list[tuple[str, int, str]] = []
@@ -198,8 +212,8 @@ def split_languages(body: str, first_line: int) -> tuple[dict[str, PageText], li
         if match:
             close()
             lang = match["lang"]
-            if lang not in LANGS:
-                faults.append(("unknown-language", number, f"unknown language '{lang}'"))
+            if langs is not None and lang not in langs:
+                faults.append(("unknown-language", number, f"unknown language '{lang}' (this site's languages: {', '.join(langs)})"))
                 current, chunk = None, []
                 continue
             if lang in texts:
@@ -207,14 +221,14 @@ def split_languages(body: str, first_line: int) -> tuple[dict[str, PageText], li
             current, chunk = (lang, number + 1), []
         elif current is None:
             if line.strip():
-                faults.append(("text-outside-language", number, "text before the first '<!-- lang: id -->' marker"))
+                faults.append(("text-outside-language", number, f"text before the first '<!-- lang: {(langs or ('id',))[0]} -->' marker"))
         else:
             chunk.append(line)
     close()
     return texts, faults
 
 
-def load_page(path: Path, root: Path, problems: Problems) -> tuple[Page, Positioned] | None:
+def load_page(path: Path, root: Path, problems: Problems, langs: tuple[str, ...] | None) -> tuple[Page, Positioned] | None:
     """A page file: YAML front matter between '---' lines, then one section per language."""
     shown = relpath(path, root)
     if not file_fits(path, root, MAX_PAGE_BYTES, problems, "page", SPLIT_HINT):
@@ -237,15 +251,16 @@ def load_page(path: Path, root: Path, problems: Problems) -> tuple[Page, Positio
     src = read_yaml(path, root, problems, line_offset=1, text="\n".join(lines[1:end]))
     if src is None:
         return None
-    bodies, faults = split_languages("\n".join(lines[end + 1:]), end + 2)
+    bodies, faults = split_languages("\n".join(lines[end + 1:]), end + 2, langs)
+    markers = " or ".join(f"'<!-- lang: {lang} -->'" for lang in langs or ("id", "en"))
     for code, line, what in faults:
-        problems.error(code, Where(shown, line, 1), f"{what}.", "each language starts with a line '<!-- lang: id -->' or '<!-- lang: en -->'.")
+        problems.error(code, Where(shown, line, 1), f"{what}.", f"each language starts with a line {markers}.")
     front = src.pos.data if isinstance(src.pos.data, dict) else {}
     if "slug" in front:
         line, col = src.pos.find(("slug",), prefer_key=True)
         problems.error("unknown-key", Where(shown, line, col), "the slug is the file name; do not write it in the front matter.", f"rename the file to change the slug (now '{path.stem}').")
         front = {k: v for k, v in front.items() if k != "slug"}
-    page = _validate(src, Page, Page, {**front, "slug": path.stem, "bodies": bodies, "path": shown}, (), problems)
+    page = _validate(src, Page, Page, {**front, "slug": path.stem, "bodies": bodies, "path": shown}, (), problems, langs)
     return (page, src.pos) if page is not None else None
 
 
@@ -268,8 +283,9 @@ def load_content(
     site_src = read_yaml(content_dir / SITE_FILE, root, problems) if (content_dir / SITE_FILE).exists() else None
     if site_src is None and not (content_dir / SITE_FILE).exists():
         problems.error("missing-file", Where(relpath(content_dir / SITE_FILE, root)), "the site settings file is missing.", "restore content_src/site.yml from git.")
+    langs = declared_codes(site_src.pos.data) if site_src is not None else None
     if site_src is not None:
-        site = _validate(site_src, Site, Site, site_src.pos.data, (), problems)
+        site = _validate(site_src, Site, Site, site_src.pos.data, (), problems, langs)
         positions.add(site_src, (), site)
     fields: dict[str, list[Any]] = {}
     unreadable: set[str] = set()
@@ -278,7 +294,7 @@ def load_content(
         fields[key] = []
         if not path.exists():
             continue
-        loaded = load_data_file(path, root, key, model, problems)
+        loaded = load_data_file(path, root, key, model, problems, langs)
         if loaded is None:
             unreadable.add(key)  # checks that refer to this file would only repeat its error
             continue
@@ -287,7 +303,7 @@ def load_content(
             positions.add(Source_(shown, pos), loc, record)
     pages = []
     for path in sorted((content_dir / PAGES_DIR).glob("*.md")):
-        loaded = load_page(path, root, problems)
+        loaded = load_page(path, root, problems, langs)
         if loaded:
             pages.append(loaded[0])
             positions.add(Source_(loaded[0].path, loaded[1]), (), loaded[0])
@@ -296,7 +312,7 @@ def load_content(
         src = read_yaml(path, root, problems)
         if src is None:
             continue
-        poster = _validate(src, Poster, Poster, src.pos.data, (), problems)
+        poster = _validate(src, Poster, Poster, src.pos.data, (), problems, langs)
         if poster is not None:
             if poster.slug != path.stem:
                 line, col = src.pos.find(("slug",))
@@ -324,24 +340,42 @@ def load_content(
     return content, problems, positions
 
 
+def declared_codes(data: Any) -> tuple[str, ...] | None:
+    """The language codes site.yml declares (default first), or None when they are not valid yet
+    (then the site's own errors say why, and texts are read without a language check)."""
+    if not isinstance(data, dict):
+        return None
+    try:
+        languages = TypeAdapter(list[Language]).validate_python(data.get("languages"))
+        check_languages(languages)
+    except (ValidationError, ValueError):
+        return None
+    return language_codes(languages)
+
+
 class Positions:
-    """Where each record (and each path inside it) came from, for later stages' messages."""
+    """Where each record (and each path inside it) came from, for later stages' messages.
+
+    The loader stamps every record with its file and path (`Record._at`), so the position travels with
+    the record (and with its copies); this object keeps the parsed files those paths point into.
+    """
 
     def __init__(self) -> None:
-        self._by_id: dict[int, tuple[Source_, tuple]] = {}
+        self._files: dict[str, Positioned] = {}
 
-    def add(self, src: Source_, loc: tuple, record: Any) -> None:
+    def add(self, src: Source_, loc: tuple, record: Record | None) -> None:
         if record is not None:
-            self._by_id[id(record)] = (src, loc)
+            self._files[src.path] = src.pos
+            record._at = (src.path, loc)
 
     def where(self, record: Any, *sub: str | int, prefer_key: bool = False) -> Where:
         """Position of a record, or of a path inside it (falls back to the record's start)."""
-        found = self._by_id.get(id(record))
-        if found is None:
+        at = getattr(record, "_at", None)
+        if at is None or at[0] not in self._files:
             return Where(getattr(record, "path", "") or "content_src")
-        src, loc = found
-        line, col = src.pos.find(loc + tuple(sub), prefer_key=prefer_key)
-        return Where(src.path, line, col)
+        path, loc = at
+        line, col = self._files[path].find(loc + tuple(sub), prefer_key=prefer_key)
+        return Where(path, line, col)
 
 
 def today() -> dt.date:

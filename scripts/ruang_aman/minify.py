@@ -11,7 +11,8 @@ import hashlib
 import re
 from pathlib import Path
 
-from .problems import Problems, Where
+from .contract import BuildContext, StageResult
+from .problems import Where
 
 THEME_CSS = "assets/stylesheets/main.*.min.css"
 OUR_CSS = "assets/ra/ruang-aman.css"
@@ -170,12 +171,13 @@ def minify_site(staging: Path) -> tuple[Path, int, int]:
     return staging / name, len(original.encode()), len(css.encode())
 
 
-def minify_stage(*, staging: Path, problems: Problems, outcome, **_) -> bool:
+def minify_stage(ctx: BuildContext) -> StageResult:
     """Build stage: smaller CSS (purged, one file) and HTML; an error if a page still points at a removed file."""
+    result, staging = StageResult(), ctx.paths.staging
     css, before, after = minify_site(staging)
     for page in staging.rglob("*.html"):
         if re.search(r'href="[^"]*(assets/stylesheets/main\.|ruang-aman\.css)', page.read_text(encoding="utf-8")):
-            problems.error("minify", Where(str(page.relative_to(staging))), "the page still links a stylesheet that was merged.",
-                           "theme/main.html must load the stylesheets only through MkDocs' extra_css and Material's base.")
-    outcome.outputs.append(("css", f"{css.relative_to(staging)} ({before // 1024} KB -> {after // 1024} KB)"))
-    return not problems.fails(True)
+            result.problems.error("minify", Where(str(page.relative_to(staging))), "the page still links a stylesheet that was merged.",
+                                  "theme/main.html must load the stylesheets only through MkDocs' extra_css and Material's base.")
+    result.outputs.append(("css", f"{css.relative_to(staging)} ({before // 1024} KB -> {after // 1024} KB)"))
+    return result

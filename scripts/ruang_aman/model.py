@@ -6,44 +6,130 @@ import datetime as dt
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
-
-from . import LANGS
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, RootModel, ValidationInfo, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 KEY = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Key = Field(pattern=KEY, description="lower-case words joined by '-', e.g. sapa-129")
 
 
 class Record(BaseModel):
-    """Base of every record: unknown keys are errors, records are immutable."""
+    """Base of every record: unknown keys are errors, records are immutable.
+
+    `_at` is where the record was read (file, path inside it), set by the loader: positions travel
+    with the record, so a copy (model_copy) still knows where it came from.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    _at: tuple[str, tuple] | None = PrivateAttr(default=None)
 
 
-class Text(Record):
-    """One user-facing text in every language (`id` first). A missing language is None."""
+STEMMERS = ("id", "en")
+"""Search stemmers the browser knows (theme/assets/ra/ra-search.js); any other language gets none."""
 
-    id: str = Field(min_length=1)
-    en: str | None = None
+
+def declared_languages(info: ValidationInfo) -> tuple[str, ...] | None:
+    """The language codes a text is checked against (default first), from the validation context."""
+    return (info.context or {}).get("languages")
+
+
+def _by_language(value: dict, info: ValidationInfo, empty_ok) -> dict:
+    """Check a per-language mapping against the declared languages; default language first."""
+    codes = declared_languages(info)
+    if not value:
+        raise PydanticCustomError("missing_language", "a text needs at least one language")
+    if codes is None:
+        return value
+    for lang in value:
+        if lang not in codes:
+            raise PydanticCustomError("unknown_language", "unknown language '{lang}'", {"lang": lang, "known": ", ".join(codes)})
+    if codes[0] not in value or empty_ok(value[codes[0]]):
+        raise PydanticCustomError("missing_language", "the {lang} text is missing", {"lang": codes[0]})
+    return {lang: value[lang] for lang in codes if lang in value}
+
+
+class Text(RootModel[dict[str, str]]):
+    """One user-facing text, a mapping language code -> text, checked against site.yml's languages.
+
+    The default language is required and comes first; a missing other language is reported by the checks.
+    """
+
+    model_config = ConfigDict(frozen=True, str_strip_whitespace=True)
+
+    @field_validator("root")
+    @classmethod
+    def _languages(cls, value: dict[str, str], info: ValidationInfo) -> dict[str, str]:
+        return _by_language(value, info, lambda v: not v)
 
     def get(self, lang: str) -> str | None:
-        return getattr(self, lang)
+        """The text in `lang`, or None when it is not written."""
+        return self.root.get(lang)
+
+    def first(self) -> str:
+        """The text in the default language (the fallback for a missing translation)."""
+        return next(iter(self.root.values()))
+
+    def pick(self, lang: str) -> str:
+        """The text in `lang`, else in the default language."""
+        return self.root.get(lang) or self.first()
 
 
-class TextList(Record):
-    """A list of short texts in every language; the lists must match item for item."""
+class TextList(RootModel[dict[str, list[str]]]):
+    """A list of short texts per language; the lists must match item for item."""
 
-    id: list[str] = Field(min_length=1)
-    en: list[str] | None = None
+    model_config = ConfigDict(frozen=True, str_strip_whitespace=True)
+
+    @field_validator("root")
+    @classmethod
+    def _languages(cls, value: dict[str, list[str]], info: ValidationInfo) -> dict[str, list[str]]:
+        return _by_language(value, info, lambda v: not v)
 
     def get(self, lang: str) -> list[str] | None:
-        return getattr(self, lang)
+        """The list in `lang`, or None when it is not written."""
+        return self.root.get(lang)
+
+    def first(self) -> list[str]:
+        """The list in the default language."""
+        return next(iter(self.root.values()))
+
+    def pick(self, lang: str) -> list[str]:
+        """The list in `lang`, else in the default language."""
+        return self.root.get(lang) or self.first()
+
+
+class NumberFormat(Record):
+    """How a language writes numbers: 12.345,6 (id) or 12,345.6 (en)."""
+
+    decimal: str = Field(min_length=1, max_length=1)
+    group: str = Field(default="", max_length=1, description="thousands separator; '' for none")
+
+    def format(self, value: float, decimals: int = 0) -> str:
+        """A number written this language's way."""
+        text = f"{value:,.{decimals}f}"
+        return text.replace(",", "\0").replace(".", self.decimal).replace("\0", self.group)
+
+
+class Language(Record):
+    """A language of the site, declared in site.yml: every page, poster and index loops over these."""
+
+    code: str = Field(pattern=r"^[a-z]{2,3}$", description="ISO 639 code, also used in hreflang and lang=")
+    name: str = Field(min_length=1, description="the language's own name, shown in the language switch")
+    folder: str = Field(pattern=r"^([a-z0-9-]+)?$", description="'' for the default language, else its folder")
+    default: bool = False
+    numbers: NumberFormat
+    date_format: str = Field(default="%Y-%m-%d", pattern=r"^(%[dmYy]|[^%])+$")
+    stemmer: Literal["id", "en"] | None = Field(default=None, description="search stemmer; none when unset")
+    draft: bool = Field(default=False, description="shown in the preview only, until `make mark-translated LANG=...`")
+
+    def date(self, value: dt.date) -> str:
+        """A date written this language's way."""
+        return value.strftime(self.date_format)
 
 
 # Interface words that the pages and the theme need, each in every language (site.yml labels:).
 LABELS = (
     "quick_exit", "quick_exit_hint", "shift_count", "skip_to_content", "search", "search_placeholder",
-    "search_none", "search_results", "search_results_title", "search_needs_js", "search_unavailable", "language_switch", "call", "whatsapp", "address", "hours",
+    "search_none", "search_results", "search_results_title", "search_needs_js", "search_unavailable", "call", "whatsapp", "address", "hours",
     "cost", "source", "verified_on", "no_number", "myth", "fact", "examples", "signs", "total",
     "chart_note", "category", "draft_banner", "outdated_banner", "hotlines_title", "offline_bundle",
     "phone_alt", "caveat", "signs_unsourced",
@@ -57,9 +143,7 @@ class Site(Record):
     tagline: Text
     description: Text
     base_url: str = Field(pattern=r"^https://[^\s/]+(/[^\s]*)?/$")
-    default_lang: Literal["id"] = "id"
-    languages: list[Literal["id", "en"]] = list(LANGS)
-    language_names: Text
+    languages: list[Language] = Field(min_length=1)
     exit_url: str = Field(pattern=r"^https://\S+$")
     hotlines: list[str] = Field(min_length=1)
     contact_max_age_days: int = Field(default=180, ge=1)
@@ -73,16 +157,56 @@ class Site(Record):
             raise ValueError(f"labels is missing {', '.join(missing)}")
         return value
 
-    def label(self, key: str, lang: str) -> str:
-        text = self.labels[key]
-        return text.get(lang) or text.id
-
     @field_validator("languages")
     @classmethod
-    def _languages(cls, value: list[str]) -> list[str]:
-        if tuple(value) != LANGS:
-            raise ValueError(f"languages must be {list(LANGS)} in that order")
-        return value
+    def _languages(cls, value: list[Language]) -> list[Language]:
+        return check_languages(value)
+
+    @property
+    def default(self) -> Language:
+        """The default language: served at the site root, the fallback of every text."""
+        return next(lang for lang in self.languages if lang.default)
+
+    def language(self, code: str) -> Language:
+        """The declared language with this code."""
+        return next(lang for lang in self.languages if lang.code == code)
+
+    def codes(self) -> tuple[str, ...]:
+        """Every declared language code, the default first."""
+        return language_codes(self.languages)
+
+    def label(self, key: str, lang: str) -> str:
+        return self.labels[key].pick(lang)
+
+    def built_languages(self, include_drafts: bool) -> list[Language]:
+        """The languages a build publishes: draft languages only in previews."""
+        return [lang for lang in self.languages if include_drafts or not lang.draft]
+
+    def public_codes(self) -> tuple[str, ...]:
+        """Codes of the published (non-draft) languages, the default first: a page needs all of them."""
+        return language_codes(self.built_languages(False))
+
+
+def check_languages(value: list[Language]) -> list[Language]:
+    """Exactly one default language at the root, no draft; codes and folders unique."""
+    defaults = [lang for lang in value if lang.default]
+    if len(defaults) != 1:
+        raise ValueError(f"exactly one language must have 'default: true' (found {len(defaults)})")
+    if defaults[0].folder or defaults[0].draft:
+        raise ValueError(f"the default language '{defaults[0].code}' is served at the root: give it folder: '' and no draft")
+    for attr in ("code", "folder"):
+        seen = [getattr(lang, attr) for lang in value]
+        doubled = sorted({x for x in seen if seen.count(x) > 1})
+        if doubled:
+            raise ValueError(f"two languages share the {attr} {doubled[0]!r}")
+    if any(not lang.folder for lang in value if not lang.default):
+        raise ValueError("every language but the default needs its own folder, e.g. folder: en")
+    return value
+
+
+def language_codes(languages: list[Language]) -> tuple[str, ...]:
+    """Codes of the languages, the default first (the order every text is stored in)."""
+    return tuple(sorted((lang.code for lang in languages), key=lambda c: not next(x.default for x in languages if x.code == c)))
 
 
 class Source(Record):
@@ -241,13 +365,12 @@ class Page(Record):
     bodies: dict[str, PageText] = Field(default_factory=dict)
     path: str = ""
 
-    def is_complete(self) -> bool:
-        return all(lang in self.bodies and self.bodies[lang].markdown.strip() for lang in LANGS) and all(
-            self.title.get(lang) and self.description.get(lang) for lang in LANGS
+    def is_complete(self, langs: tuple[str, ...]) -> bool:
+        """Whether every language in `langs` has its body, title and description."""
+        return all(lang in self.bodies and self.bodies[lang].markdown.strip() for lang in langs) and all(
+            self.title.get(lang) and self.description.get(lang) for lang in langs
         )
 
-    def url(self) -> str:
-        return "index.html" if self.slug == "index" else f"{self.slug}.html"
 
 
 class Content(BaseModel):
@@ -278,18 +401,21 @@ class Content(BaseModel):
         return next((p for p in self.pages if p.slug == slug), None)
 
     def for_build(self, include_drafts: bool) -> "Content":
-        """The content a build publishes: draft posters only in previews (pages: see published_pages)."""
+        """The content a build publishes: draft languages and draft posters only in previews
+        (pages: see published_pages). Every later stage loops over `site.languages` of this copy."""
         if include_drafts:
             return self
-        return self.model_copy(update={"posters": [p for p in self.posters if not p.draft]})
+        site = self.site.model_copy(update={"languages": self.site.built_languages(False)})
+        return self.model_copy(update={"site": site, "posters": [p for p in self.posters if not p.draft]})
 
     def is_published(self, slug: str) -> bool:
         page = self.page(slug)
-        return page is not None and not page.draft and page.is_complete()
+        return page is not None and not page.draft and page.is_complete(self.site.public_codes())
 
     def published_pages(self, include_drafts: bool = False) -> list[Page]:
         """Pages that go into a build: drafts only when previewing."""
-        return [p for p in self.pages if include_drafts or (not p.draft and p.is_complete())]
+        codes = self.site.public_codes()
+        return [p for p in self.pages if include_drafts or (not p.draft and p.is_complete(codes))]
 
 
 SLUG_RE = re.compile(KEY)

@@ -11,10 +11,10 @@ import re
 import zipfile
 from pathlib import Path
 
-from . import LANGS
-from .model import Content
-from .pages import lang_dir
-from .problems import Problems, Where
+from .contract import BuildContext, StageResult
+from .model import Language, Page
+from .problems import Where
+from .urls import lang_dir, site_path
 
 SW_TEMPLATE = Path("theme") / "sw.js"
 BUNDLE = "ruang-aman-offline.zip"
@@ -49,16 +49,16 @@ NEUTRAL_HTML = """<!doctype html>
 """
 
 
-def core_urls(content: Content, staging: Path) -> dict[str, list[str]]:
+def core_urls(pages: tuple[Page, ...], languages: tuple[Language, ...], staging: Path) -> dict[str, list[str]]:
     """What the service worker keeps of each language once a reader of that language interacts with a page:
     its home and get-help pages and its search (code and index, so search works offline too); the files a page
     used are sent by the page itself, see theme/sw.js."""
-    published = {p.slug for p in content.published_pages(False)}
+    published = {p.slug for p in pages}
     core = {}
-    for lang in LANGS:
-        urls = [f"{lang_dir(lang)}{slug}.html" for slug in CORE_SLUGS if slug in published]
-        urls += [SEARCH_CODE, SEARCH_INDEX.format(lang=lang)]
-        core[lang] = [u for u in urls if (staging / u).is_file()]
+    for lang in languages:
+        urls = [site_path(slug, lang) for slug in CORE_SLUGS if slug in published]
+        urls += [SEARCH_CODE, SEARCH_INDEX.format(lang=lang.code)]
+        core[lang.code] = [u for u in urls if (staging / u).is_file()]
     return core
 
 
@@ -73,13 +73,15 @@ def site_version(staging: Path) -> str:
     return digest.hexdigest()[:16]
 
 
-def write_service_worker(content: Content, root: Path, staging: Path) -> Path:
+def write_service_worker(ctx: BuildContext) -> Path:
     """sw.js at the site root (its scope is the site's folder); copies MkDocs made in language folders go."""
-    template = (root / SW_TEMPLATE).read_text(encoding="utf-8")
+    staging = ctx.paths.staging
+    template = (ctx.paths.root / SW_TEMPLATE).read_text(encoding="utf-8")
     text = template.replace("__VERSION__", site_version(staging))
-    text = text.replace("__CORE__", json.dumps(core_urls(content, staging)))
-    for lang in LANGS[1:]:
-        (staging / lang_dir(lang) / "sw.js").unlink(missing_ok=True)
+    text = text.replace("__CORE__", json.dumps(core_urls(ctx.pages, ctx.languages, staging)))
+    for lang in ctx.languages:
+        if not lang.default:
+            (staging / lang_dir(lang) / "sw.js").unlink(missing_ok=True)
     target = staging / "sw.js"
     target.write_text(text, encoding="utf-8")
     return target
@@ -146,25 +148,26 @@ def zip_bytes(files: list[tuple[str, bytes]]) -> bytes:
     return out.getvalue()
 
 
-def write_offline_bundle(content: Content, staging: Path) -> Path:
+def write_offline_bundle(staging: Path) -> Path:
     """site/ruang-aman-offline.zip: the site for file:// use, with the A4 posters when they were built."""
     target = staging / BUNDLE
     target.write_bytes(zip_bytes(bundle_files(staging)))
     return target
 
 
-def service_worker_stage(*, content: Content, root: Path, staging: Path, problems: Problems, outcome, **_) -> bool:
+def service_worker_stage(ctx: BuildContext) -> StageResult:
     """Build stage: the service worker, versioned by the finished site's files."""
-    if not (root / SW_TEMPLATE).exists():
-        problems.error("offline", Where(str(SW_TEMPLATE)), "the service worker template is missing.")
-        return False
-    target = write_service_worker(content, root, staging)
-    outcome.outputs.append(("service worker", str(target.relative_to(staging))))
-    return True
+    result = StageResult()
+    if not (ctx.paths.root / SW_TEMPLATE).exists():
+        result.problems.error("offline", Where(str(SW_TEMPLATE)), "the service worker template is missing.")
+        return result
+    target = write_service_worker(ctx)
+    result.outputs.append(("service worker", str(target.relative_to(ctx.paths.staging))))
+    return result
 
 
-def offline_bundle_stage(*, content: Content, staging: Path, problems: Problems, outcome, **_) -> bool:
+def offline_bundle_stage(ctx: BuildContext) -> StageResult:
     """Build stage: the downloadable offline bundle, linked from every page's footer."""
-    target = write_offline_bundle(content, staging)
-    outcome.outputs.append(("offline bundle", f"{target.relative_to(staging)} ({target.stat().st_size // 1024} KB)"))
-    return True
+    target = write_offline_bundle(ctx.paths.staging)
+    size = target.stat().st_size // 1024
+    return StageResult(outputs=[("offline bundle", f"{target.relative_to(ctx.paths.staging)} ({size} KB)")])

@@ -9,42 +9,28 @@ from pathlib import Path
 
 import yaml
 
-from . import LANGS
 from .charts import stats_html
+from .contract import BuildContext, StageResult
 from .macros import MACRO_RE
-from .model import Contact, Content, Page
+from .model import Contact, Content, Language, Page
 from .phones import parse_phone
 from .translations import page_outdated
+from .urls import page_url, relative_url, to_root
 
 GENERATED = "GENERATED from {src} by scripts/ruang_aman/pages.py - do not edit; edit {src} and run make site."
 PAGE_LINK_RE = re.compile(r"\]\(([a-z0-9-]+)\.html(#[^)]*)?\)")
 
 
-def lang_dir(lang: str) -> str:
-    """Folder of a language below the site root: '' for the primary language, 'en/' otherwise."""
-    return "" if lang == LANGS[0] else f"{lang}/"
-
-
-def to_root(lang: str) -> str:
-    """Relative path from a page of `lang` back to the site root."""
-    return "../" * lang_dir(lang).count("/")
-
-
-def page_url(base_url: str, slug: str, lang: str) -> str:
-    """Absolute URL of a page, derived from the one base URL."""
-    return f"{base_url}{lang_dir(lang)}{'index' if slug == 'index' else slug}.html"
-
-
 class Renderer:
     """Fills a page's placeholders for one language."""
 
-    def __init__(self, content: Content, lang: str):
-        self.content, self.lang = content, lang
+    def __init__(self, content: Content, language: Language):
+        self.content, self.language, self.lang = content, language, language.code
         self.site = content.site
-        self.root = to_root(lang)
+        self.root = to_root(language)
 
     def t(self, text) -> str:
-        return escape((text.get(self.lang) if text is not None else "") or "")
+        return escape(text.pick(self.lang) if text is not None else "")
 
     def label(self, key: str) -> str:
         return escape(self.site.label(key, self.lang))
@@ -103,7 +89,7 @@ class Renderer:
         if re.match(r"^https?://\S+$", contact.source):
             host = urlsplit(contact.source).netloc.removeprefix("www.")
             source = f'<a href="{source}" rel="noreferrer">{escape(host)}</a>'
-        rows.append(f"<dt>{self.label('source')}</dt><dd>{source} ({self.label('verified_on')} {contact.verified_on.isoformat()})</dd>")
+        rows.append(f"<dt>{self.label('source')}</dt><dd>{source} ({self.label('verified_on')} {self.language.date(contact.verified_on)})</dd>")
         note = self.t(contact.note) if contact.note else self.label("no_number")
         buttons = self._call_buttons(contact) or f'<p class="ra-no-number">{note}</p>'
         if contact.note and (contact.phone or contact.whatsapp):
@@ -129,8 +115,8 @@ class Renderer:
         for kind in self.content.violence:
             if group and kind.group != group:
                 continue
-            examples = "".join(f"<li>{escape(x)}</li>" for x in kind.examples.get(self.lang) or [])
-            signs = "".join(f"<li>{escape(x)}</li>" for x in kind.signs.get(self.lang) or [])
+            examples = "".join(f"<li>{escape(x)}</li>" for x in kind.examples.pick(self.lang))
+            signs = "".join(f"<li>{escape(x)}</li>" for x in kind.signs.pick(self.lang))
             out.append(
                 f'<section class="ra-kind" id="{kind.key}"><h3>{self.t(kind.name)}</h3><p>{self.t(kind.definition)}</p>'
                 f'<h4>{self.label("examples")}</h4><ul>{examples}</ul>'
@@ -151,7 +137,7 @@ class Renderer:
     def laws(self) -> str:
         out = []
         for law in self.content.laws:
-            points = "".join(f"<li>{escape(x)}</li>" for x in law.protects.get(self.lang) or [])
+            points = "".join(f"<li>{escape(x)}</li>" for x in law.protects.pick(self.lang))
             out.append(f'<section class="ra-law" id="{law.key}"><h3>{escape(law.short)}: {self.t(law.title)}</h3><ul>{points}</ul></section>')
         return "".join(out)
 
@@ -173,7 +159,7 @@ class Renderer:
     def stats(self, key: str) -> str:
         dataset = next(d for d in self.content.datasets if d.key == key)
         labels = {k: self.site.label(k, self.lang) for k in ("total", "source", "category")}
-        return stats_html(dataset, self.lang, labels, self.source_title(dataset.source))
+        return stats_html(dataset, self.language, labels, self.source_title(dataset.source))
 
     def fact(self, key: str) -> str:
         fact = next(f for f in self.content.facts if f.key == key)
@@ -192,12 +178,12 @@ class Renderer:
 
     def link(self, slug: str) -> str:
         page = self.content.page(slug)
-        return f"[{page.title.get(self.lang) or page.title.id}]({slug}.md)"
+        return f"[{page.title.pick(self.lang)}]({slug}.md)"
 
     def posters(self) -> str:
         from .posters import gallery_html
 
-        return gallery_html(self.content, self.lang, self.root)
+        return gallery_html(self.content, self.language, self.root)
 
     def expand(self, markdown: str) -> str:
         """Replace every placeholder; page links become .md links so MkDocs checks them."""
@@ -211,55 +197,67 @@ class Renderer:
         return PAGE_LINK_RE.sub(lambda m: f"]({m.group(1)}.md{m.group(2) or ''})", text)
 
 
-def render_page(page: Page, lang: str, content: Content) -> str:
-    """One language of one page as Markdown with front matter for the theme."""
+def render_page(page: Page, lang: Language, content: Content, languages: tuple[Language, ...]) -> str:
+    """One language of one page as Markdown with front matter for the theme.
+
+    Every language the build publishes is an alternate: hreflang (absolute) and the language switch.
+    """
     site = content.site
-    body = page.bodies.get(lang)
+    code = lang.code
+    body = page.bodies.get(code)
     alternates = [
-        {"lang": other, "href": f"{to_root(lang)}{lang_dir(other)}{page.url()}",
-         "url": page_url(site.base_url, page.slug, other), "name": site.language_names.get(other)}
-        for other in LANGS
+        {"lang": other.code, "href": relative_url(page.slug, other, lang),
+         "url": page_url(site.base_url, page.slug, other), "name": other.name, "default": other.default}
+        for other in languages
     ]
     meta = {
-        "title": page.title.get(lang) or page.title.id,
-        "description": page.description.get(lang) or page.description.id,
-        "ra_lang": lang,
+        "title": page.title.pick(code),
+        "description": page.description.pick(code),
+        "ra_lang": code,
         "ra_slug": page.slug,
         "ra_root": to_root(lang),
         "ra_alternates": alternates,
-        "ra_draft": page.draft or not page.is_complete(),
-        "ra_outdated": lang != LANGS[0] and page_outdated(page, content),
+        "ra_draft": page.draft or not page.is_complete(tuple(x.code for x in languages)),
+        "ra_outdated": not lang.default and page_outdated(page, content),
     }
     header = "# " + GENERATED.format(src=page.path) + "\n"
     markdown = Renderer(content, lang).expand(body.markdown) if body else ""
     return "---\n" + header + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + markdown
 
 
-def nav_for(pages: list[Page], lang: str) -> list[dict[str, str]]:
+def doc_name(slug: str) -> str:
+    """The generated Markdown file of a page (MkDocs turns it into page_file(slug))."""
+    return f"{slug}.md"
+
+
+def nav_for(pages: tuple[Page, ...], lang: Language) -> list[dict[str, str]]:
     """The navigation of one language, in the order the content gives."""
     ordered = sorted((p for p in pages if p.nav is not None), key=lambda p: (p.nav, p.slug))
-    return [{(p.title.get(lang) or p.title.id): f"{'index' if p.slug == 'index' else p.slug}.md"} for p in ordered]
+    return [{p.title.pick(lang.code): doc_name(p.slug)} for p in ordered]
 
 
-def write_pages(content: Content, docs_dir: Path, include_drafts: bool) -> dict[str, list[Page]]:
-    """Write docs/<lang>/*.md for every published page; stale generated files are removed.
+def write_pages(content: Content, docs_dir: Path, pages: tuple[Page, ...], languages: tuple[Language, ...]) -> None:
+    """Write docs/<lang>/*.md for every published page; stale generated files and folders are removed.
 
     Files are rewritten only when their text changed, so a live preview does not loop.
     """
-    pages = content.published_pages(include_drafts)
-    written: dict[str, list[Page]] = {}
-    for lang in LANGS:
-        folder = docs_dir / lang
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    for lang in languages:
+        folder = docs_dir / lang.code
         folder.mkdir(parents=True, exist_ok=True)
         wanted = set()
         for page in pages:
-            target = folder / ("index.md" if page.slug == "index" else f"{page.slug}.md")
+            target = folder / doc_name(page.slug)
             wanted.add(target)
-            text = render_page(page, lang, content)
+            text = render_page(page, lang, content, languages)
             if not target.exists() or target.read_text(encoding="utf-8") != text:
                 target.write_text(text, encoding="utf-8")
         for stale in folder.glob("*.md"):
             if stale not in wanted:
                 stale.unlink()
-        written[lang] = pages
-    return written
+
+
+def pages_stage(ctx: BuildContext) -> StageResult:
+    """Build stage: the generated Markdown of every published page in every published language."""
+    write_pages(ctx.content, ctx.paths.docs, ctx.pages, ctx.languages)
+    return StageResult()

@@ -73,6 +73,10 @@ class Problems:
     def at(self, level: Level) -> list[Problem]:
         return [p for p in self.items if p.level == level]
 
+    def has_errors(self) -> bool:
+        """True when something could not be made (an error): the stages after it cannot run."""
+        return any(p.level == Level.ERROR for p in self.items)
+
     def fails(self, strict: bool) -> bool:
         """True when the build must stop: any error, or any warning under --strict."""
         worst = max((p.level for p in self.items), default=Level.NOTICE)

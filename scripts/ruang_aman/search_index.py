@@ -15,10 +15,10 @@ from pathlib import Path
 
 import lxml.html
 
-from . import LANGS
-from .model import Content
-from .pages import lang_dir, to_root
-from .problems import Problems, Where
+from .contract import BuildContext, StageResult
+from .model import Content, Language
+from .problems import Where
+from .urls import lang_dir, to_root
 
 NOT_PAGES = {"404.html", "search.html", "keluar.html"}
 # Chrome repeated on every page: it would make every page match every hotline query.
@@ -72,49 +72,52 @@ def language_index(folder: Path, lang: str) -> list[Entry]:
     return entries
 
 
-def index_script(lang: str, entries: list[Entry]) -> str:
-    """The index as a script that sets window.RuangAmanIndex (loadable from file://)."""
-    data = json.dumps({"lang": lang, "docs": [asdict(e) for e in entries]}, ensure_ascii=False, separators=(",", ":"))
+def index_script(lang: Language, entries: list[Entry]) -> str:
+    """The index as a script that sets window.RuangAmanIndex (loadable from file://).
+
+    `stemmer` names the browser's stemmer for this language, or null: a language without one gets none.
+    """
+    data = json.dumps({"lang": lang.code, "stemmer": lang.stemmer, "docs": [asdict(e) for e in entries]},
+                      ensure_ascii=False, separators=(",", ":"))
     # "</" never appears inside a script's data; json escapes nothing else that matters here.
     return "window.RuangAmanIndex=" + data.replace("</", "<\\/") + ";\n"
 
 
-def alternates_html(content: Content, lang: str) -> str:
-    """Links from one language's search page to the search page of each other language."""
-    out = []
-    for other in LANGS:
-        if other != lang:
-            href = f"{to_root(lang)}{lang_dir(other)}search.html"
-            out.append(f'<a class="ra-lang" href="{href}" hreflang="{other}" lang="{other}">'
-                       f"{escape(content.site.label('language_switch', lang))}</a>")
-    return "".join(out)
+def alternates_html(lang: Language, languages: tuple[Language, ...]) -> str:
+    """Links from one language's search page to the search page of each other language, by its own name."""
+    return "".join(
+        f'<a class="ra-lang" href="{to_root(lang)}{lang_dir(other)}search.html" hreflang="{other.code}" lang="{other.code}">'
+        f"{escape(other.name)}</a>"
+        for other in languages if other.code != lang.code
+    )
 
 
-def write_search_indexes(content: Content, staging: Path) -> list[Path]:
+def write_search_indexes(staging: Path, languages: tuple[Language, ...]) -> list[Path]:
     """Write assets/ra/search-<lang>.js for every language and complete each language's search page."""
     written = []
-    for lang in LANGS:
+    for lang in languages:
         folder = staging / lang_dir(lang)
-        target = staging / "assets" / "ra" / f"search-{lang}.js"
+        target = staging / "assets" / "ra" / f"search-{lang.code}.js"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(index_script(lang, language_index(folder, lang)), encoding="utf-8")
+        target.write_text(index_script(lang, language_index(folder, lang.code)), encoding="utf-8")
         written.append(target)
         search_page = folder / "search.html"
         if search_page.exists():
             text = search_page.read_text(encoding="utf-8")
-            text = text.replace(ALTERNATES_MARK, alternates_html(content, lang))
+            text = text.replace(ALTERNATES_MARK, alternates_html(lang, languages))
             search_page.write_text(text, encoding="utf-8")
     return written
 
 
-def search_stage(*, content: Content, staging: Path, problems: Problems, outcome, **_) -> bool:
+def search_stage(ctx: BuildContext) -> StageResult:
     """Build stage: the search indexes; a language without its search page is an error."""
-    for lang in LANGS:
-        if not (staging / lang_dir(lang) / "search.html").exists():
-            problems.error("search", Where("theme/search.html"), f"[{lang}] the search page was not built.",
-                           "keep `static_templates: [search.html]` under theme: in mkdocs.yml.")
-    if problems.fails(True):
-        return False
-    written = write_search_indexes(content, staging)
-    outcome.outputs.append(("search", ", ".join(str(p.relative_to(staging)) for p in written)))
-    return True
+    result = StageResult()
+    for lang in ctx.languages:
+        if not (ctx.paths.staging / lang_dir(lang) / "search.html").exists():
+            result.problems.error("search", Where("theme/search.html"), f"[{lang.code}] the search page was not built.",
+                                  "keep `static_templates: [search.html]` under theme: in mkdocs.yml.")
+    if result.problems.has_errors():
+        return result
+    written = write_search_indexes(ctx.paths.staging, ctx.languages)
+    result.outputs.append(("search", ", ".join(str(p.relative_to(ctx.paths.staging)) for p in written)))
+    return result

@@ -1,4 +1,4 @@
-"""Run MkDocs once per language (Indonesian at the root, English under en/) into a staging folder."""
+"""Run MkDocs once per language (the default language at the root, the others in their folders) into staging."""
 
 from __future__ import annotations
 
@@ -11,11 +11,12 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, BuildError, ConfigurationError
 
-from . import LANGS
-from .model import Content
-from .pages import lang_dir, nav_for, page_url, to_root
+from .contract import BuildContext, StageResult
+from .model import Content, Language
+from .pages import nav_for
 from .phones import parse_phone
 from .problems import Problems, Where
+from .urls import lang_dir, language_root, to_root
 
 # Everything the pages load comes from the site itself; nothing from another host.
 CSP = (
@@ -60,23 +61,24 @@ class _Collect(logging.Handler):
         return Where(page.path)
 
 
-def theme_data(content: Content, lang: str) -> dict:
-    """What the templates need from the content: labels, hotlines, exit site, CSP."""
+def theme_data(content: Content, language: Language, languages: tuple[Language, ...]) -> dict:
+    """What the templates need from the content: labels, hotlines, exit site, CSP, the languages."""
     from urllib.parse import urlsplit
 
     site = content.site
+    lang = language.code
     hotlines = []
     for key in site.hotlines:
         contact = content.contact(key)
         if contact and contact.phone:
             phone = parse_phone(contact.phone)
             alt = parse_phone(contact.phone_alt) if contact.phone_alt else None
-            hotlines.append({"name": contact.name.get(lang) or contact.name.id, "display": phone.display, "tel": phone.tel,
+            hotlines.append({"name": contact.name.pick(lang), "display": phone.display, "tel": phone.tel,
                              "alt": {"display": alt.display, "tel": alt.tel} if alt else None})
     return {
         "lang": lang,
-        "lang_dir": lang_dir(lang),
-        "root": to_root(lang),
+        "lang_dir": lang_dir(language),
+        "root": to_root(language),
         "labels": {key: site.label(key, lang) for key in site.labels},
         "hotlines": hotlines,
         "exit_url": site.exit_url,
@@ -84,35 +86,43 @@ def theme_data(content: Content, lang: str) -> dict:
         "base_url": site.base_url,
         # The path of the base URL ("/ruang-aman/" on GitHub Pages): links on pages served at any address (404.html).
         "base_path": urlsplit(site.base_url).path,
-        # Every language's folder and labels: the not-found page speaks all of them.
-        "langs": [{"lang": other, "dir": lang_dir(other), "labels": {key: site.label(key, other) for key in site.labels}}
-                  for other in LANGS],
+        # Every published language's folder, name and labels: the not-found page speaks all of them.
+        "langs": [{"lang": other.code, "dir": lang_dir(other), "name": other.name, "default": other.default,
+                   "labels": {key: site.label(key, other.code) for key in site.labels}}
+                  for other in languages],
     }
 
 
-def build_language(content: Content, lang: str, root: Path, docs_dir: Path, out_dir: Path, nav_pages, problems: Problems) -> bool:
-    """One MkDocs build for one language; returns False (with problems added) when it failed."""
+def build_language(ctx: BuildContext, lang: Language, problems: Problems) -> bool:
+    """One MkDocs build for one language; returns False (with problems added) when it failed.
+
+    MkDocs gets the build's real strict flag; its warnings become our problems either way, and
+    build.py alone decides whether they fail the build.
+    """
+    content, paths = ctx.content, ctx.paths
     site = content.site
     cfg = load_config(
-        config_file=str(root / "mkdocs.yml"),
-        docs_dir=str(docs_dir / lang),
-        site_dir=str(out_dir / lang_dir(lang)),
-        site_name=site.name.get(lang) or site.name.id,
-        site_description=site.description.get(lang) or site.description.id,
-        site_url=page_url(site.base_url, "index", lang).rsplit("index.html", 1)[0],
-        nav=nav_for(nav_pages, lang),
-        extra={"ra": theme_data(content, lang)},
+        config_file=str(paths.mkdocs_yml),
+        docs_dir=str(paths.docs / lang.code),
+        site_dir=str(paths.staging / lang_dir(lang)),
+        site_name=site.name.pick(lang.code),
+        site_description=site.description.pick(lang.code),
+        site_url=language_root(site.base_url, lang),
+        nav=nav_for(ctx.pages, lang),
+        strict=ctx.options.strict,
+        extra={"ra": theme_data(content, lang, ctx.languages)},
     )
-    cfg.theme["language"] = lang
-    handler = _Collect(problems, lang, content, root)
+    cfg.theme["language"] = lang.code
+    handler = _Collect(problems, lang.code, content, paths.root)
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     try:
         cfg.plugins.on_startup(command="build", dirty=False)
         mkdocs_build(cfg)
     except (Abort, BuildError, ConfigurationError) as exc:
-        if not handler.problems.items:
-            problems.error("mkdocs", Where("mkdocs.yml"), f"[{lang}] MkDocs failed: {exc}")
+        if isinstance(exc, Abort) and "in strict mode" in str(exc):
+            return True  # MkDocs wrote every page, then stopped on warnings we already hold: build.py judges them
+        problems.error("mkdocs", Where("mkdocs.yml"), f"[{lang.code}] MkDocs failed: {exc}")
         return False
     finally:
         cfg.plugins.on_shutdown()
@@ -120,9 +130,11 @@ def build_language(content: Content, lang: str, root: Path, docs_dir: Path, out_
     return True
 
 
-def share_assets(out_dir: Path) -> None:
+def share_assets(out_dir: Path, languages: tuple[Language, ...]) -> None:
     """Serve every language from the root's assets/: one copy deployed, one copy cached."""
-    for lang in LANGS[1:]:
+    for lang in languages:
+        if lang.default:
+            continue
         folder = out_dir / lang_dir(lang)
         shutil.rmtree(folder / "assets", ignore_errors=True)
         for html in folder.glob("*.html"):
@@ -139,10 +151,13 @@ def prune_unused(out_dir: Path) -> None:
             shutil.rmtree(path) if path.is_dir() else path.unlink()
 
 
-def build_site(content: Content, root: Path, docs_dir: Path, out_dir: Path, pages_by_lang, problems: Problems) -> bool:
-    """Both languages into out_dir, then the shared clean-up; False when any language failed."""
-    ok = all([build_language(content, lang, root, docs_dir, out_dir, pages_by_lang[lang], problems) for lang in LANGS])
-    if ok:
-        share_assets(out_dir)
-        prune_unused(out_dir)
-    return ok
+def mkdocs_stage(ctx: BuildContext) -> StageResult:
+    """Build stage: every published language into staging, then the shared clean-up."""
+    result = StageResult()
+    built = [build_language(ctx, lang, result.problems) for lang in ctx.languages]
+    if all(built):
+        share_assets(ctx.paths.staging, ctx.languages)
+        prune_unused(ctx.paths.staging)
+    elif not result.problems.has_errors():
+        result.problems.error("mkdocs", Where("mkdocs.yml"), "MkDocs did not finish; see the problems above.")
+    return result

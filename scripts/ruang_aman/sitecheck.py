@@ -7,8 +7,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .contract import BuildContext, StageResult
 from .html_policy import page_source_of
-from .problems import Problems, Where
+from .problems import Where
 
 # A resource (script, style, font, image, frame, worker import) from another host.
 EXTERNAL_RESOURCE_RE = re.compile(
@@ -90,17 +91,30 @@ def broken_links(site: Path, base_path: str = "/") -> list[tuple[str, int, str]]
     return broken
 
 
-def site_check_stage(*, content, root: Path, staging: Path, problems: Problems, outcome, posters: bool = True, **_) -> bool:
-    """Fail the build on any off-site resource or broken internal link in the finished site."""
+def site_check_stage(ctx: BuildContext) -> StageResult:
+    """Build stage: any off-site resource or broken internal link in the finished site is an error."""
+    result, staging = StageResult(), ctx.paths.staging
     for file, line, snippet, address in external_references(staging):
         # From a page's source: name its line in content_src/, where staff fix it; else the built file (the theme).
-        source = page_source_of(content, root, file, address)
+        source = page_source_of(ctx.content, ctx.paths.root, file, address)
         where = source or Where(f"site/{file}", line)
         hint = ("ship the file inside the site (theme/assets/) instead of linking to a CDN." if source is None else
                 "copy the file into content_src/images/ (register it in media.yml) and link it by its path.")
-        problems.error("offsite-resource", where, f"loads something from another host: {snippet}", hint)
-    for file, line, link in broken_links(staging, urlsplit(content.site.base_url).path):
-        if not posters and "posters/" in link:
+        result.problems.error("offsite-resource", where, f"loads something from another host: {snippet}", hint)
+    for file, line, link in broken_links(staging, urlsplit(ctx.content.site.base_url).path):
+        if not ctx.options.posters and "posters/" in link:
             continue  # a build without posters (preview, --no-posters) links to files it did not render
-        problems.error("broken-link", Where(f"site/{file}", line), f"link '{link}' leads nowhere in the built site.", "check the slug or #anchor in the page's source in content_src/pages/.")
-    return True
+        if _only_the_anchor_is_missing(staging, file, link):
+            # the page opens, only the jump inside it fails: a warning (strict builds stop on it), as in MkDocs
+            result.problems.warning("broken-link", Where(f"site/{file}", line), f"link '{link}': the page has no such #anchor.", "check the #anchor in the page's source in content_src/pages/.")
+        else:
+            result.problems.error("broken-link", Where(f"site/{file}", line), f"link '{link}' leads nowhere in the built site.", "check the slug or #anchor in the page's source in content_src/pages/.")
+    return result
+
+
+def _only_the_anchor_is_missing(site: Path, file: str, link: str) -> bool:
+    """Whether a broken link's page exists (so only its #fragment names nothing)."""
+    path, _, fragment = link.partition("#")
+    if not fragment or path.startswith("/") or urlsplit(path).scheme:
+        return False
+    return not path or ((site / file).parent / unquote(path)).is_file()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import LANGS
 from .load import load_content
 from .model import SLUG_RE
 from .translations import mark, page_key, page_outdated, units
@@ -94,7 +93,7 @@ def translation_status(root: Path) -> list[tuple[str, dict[str, str], str]]:
     rows = []
     for page in content.pages:
         states = {}
-        for lang in LANGS:
+        for lang in content.site.codes():
             body = page.bodies.get(lang)
             written = bool(body and body.markdown.strip()) and bool(page.title.get(lang))
             states[lang] = "written" if written else "missing"
@@ -114,7 +113,7 @@ def translation_status(root: Path) -> list[tuple[str, dict[str, str], str]]:
     for name, keys in sorted(files.items()):
         stale = [k for k in keys if k in content.outdated]
         status = f"outdated ({len(stale)} of {len(keys)} texts)" if stale else "complete"
-        rows.append((name, {lang: "written" for lang in LANGS}, status))
+        rows.append((name, {lang: "written" for lang in content.site.codes()}, status))
     return rows
 
 

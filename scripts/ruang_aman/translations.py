@@ -13,7 +13,6 @@ from typing import Any
 
 import yaml
 
-from . import LANGS
 from .checks import walk_texts
 from .model import Content, Page
 from .positions import YamlSyntaxError, load_plain
@@ -38,7 +37,7 @@ def page_key(page: Page) -> str:
 
 def units(content: Content, positions: Any) -> dict[str, tuple[str, Where]]:
     """Every translatable unit: key -> (its primary-language text, where it is)."""
-    primary = LANGS[0]
+    primary = content.site.default.code
     out: dict[str, tuple[str, Where]] = {}
     for page in content.pages:
         body = page.bodies.get(primary)
@@ -70,7 +69,7 @@ def data_used_by(page: Page, content: Content) -> list[str]:
     """Key prefixes of the data texts a page shows through its placeholders."""
     from .macros import find_macros
 
-    body = page.bodies.get(LANGS[0])
+    body = page.bodies.get(content.site.default.code)
     prefixes: list[str] = []
     for macro in find_macros(body.markdown if body else ""):
         args = macro.args

@@ -6,7 +6,6 @@ import itertools
 
 import pytest
 
-from ruang_aman import LANGS
 from ruang_aman.posters import text as T
 from ruang_aman.posters.plan import Fault, QrOp, RectOp, plan_poster, text_bbox
 from ruang_aman.posters.qr import QUIET_ZONE, modules
@@ -18,7 +17,7 @@ SPEC = load_spec()
 def plans(real):
     content, _ = real
     for poster in content.posters:
-        for lang in LANGS:
+        for lang in content.site.codes():
             for size in SPEC.sizes.values():
                 yield poster, lang, size, plan_poster(content, poster, lang, size, SPEC.themes[poster.theme])
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from .. import LANGS
-
 WORDS: dict[str, dict[str, str]] = {
     "scan": {"id": "Pindai untuk membaca lebih lanjut", "en": "Scan to read more"},
     "poster": {"id": "Poster", "en": "Poster"},
@@ -20,6 +18,6 @@ WORDS: dict[str, dict[str, str]] = {
 
 
 def word(key: str, lang: str) -> str:
-    """One interface word in a language (falls back to the first language)."""
+    """One interface word in a language (falls back to the first one listed, the default language)."""
     texts = WORDS[key]
-    return texts.get(lang) or texts[LANGS[0]]
+    return texts.get(lang) or next(iter(texts.values()))

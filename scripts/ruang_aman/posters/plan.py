@@ -10,12 +10,12 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
-from .. import LANGS
 from ..model import Content, Contact, Poster
 from ..phones import InvalidPhone, parse_phone
 from . import text as T
 from .labels import word
-from .qr import modules, page_url, shown_url
+from ..urls import page_url, shown_url
+from .qr import modules
 from .spec import Range, Size, TextField, Theme
 
 Path_ = tuple[str | int, ...]
@@ -128,13 +128,13 @@ class Layout:
         s = size
         self.top, self.right, self.bottom, self.left = (s.px(m) for m in s.margin_mm)
         self.x0, self.x1 = self.left, s.width_px - self.right
-        self.url = page_url(content.site.base_url, poster.page, lang)
+        self.url = page_url(content.site.base_url, poster.page, content.site.language(lang))
 
     # -- text blocks -------------------------------------------------------------------------
 
     def _text(self, value) -> str:
         """A poster text in this language; the first language stands in for a missing one."""
-        return value.get(self.lang) or value.get(LANGS[0])
+        return value.pick(self.lang)
 
     def _fit(self, items: list[str], weight: str, rng: Range, width: int, max_lines: int, path: Path_,
              name: str, scale: float = 1.0, breaks: str = T.WORD_BREAKS) -> T.Fit:

@@ -1,4 +1,4 @@
-"""QR codes: the URL a poster opens (derived from site.yml's base_url) and its module matrix."""
+"""QR codes: the module matrix of the URL a poster opens (the URL itself comes from ruang_aman.urls)."""
 
 from __future__ import annotations
 
@@ -6,24 +6,10 @@ from functools import lru_cache
 
 import segno
 
-from .. import LANGS
-
 QUIET_ZONE = 4
 """Modules of light margin around the symbol, as ISO/IEC 18004 requires for QR codes."""
 ERROR_LEVEL = "m"
 """15 % recovery: survives a smudge or a staple; segno raises it for free when the version allows."""
-
-
-def page_url(base_url: str, page: str, lang: str) -> str:
-    """The published address of a page in a language: base_url + [en/] + <slug>.html."""
-    name = "index.html" if page == "index" else f"{page}.html"
-    prefix = "" if lang == LANGS[0] else f"{lang}/"
-    return f"{base_url}{prefix}{name}"
-
-
-def shown_url(url: str) -> str:
-    """The address as printed under the code: without the scheme, which nobody types."""
-    return url.split("://", 1)[-1]
 
 
 @lru_cache(maxsize=64)

@@ -14,7 +14,6 @@ from typing import Any
 
 from tqdm import tqdm
 
-from .. import LANGS
 from ..model import Content, Poster
 from ..problems import Problems
 from .cache import Cache, job_key
@@ -84,9 +83,10 @@ def _render_and_store(job: Job, cache_dir: str) -> list[str]:
 
 
 def plan_jobs(content: Content, positions: Any, problems: Problems, spec: Spec,
-              sizes: list[str] | None = None, langs: tuple[str, ...] = LANGS) -> list[Job]:
+              sizes: list[str] | None = None, langs: tuple[str, ...] | None = None) -> list[Job]:
     """Lay out every poster x language x size; every fault becomes a positioned problem."""
     jobs: list[Job] = []
+    langs = langs or content.site.codes()
     for poster in sorted(content.posters, key=lambda p: p.slug):
         theme = spec.themes.get(poster.theme)
         if theme is None:
@@ -108,7 +108,7 @@ def plan_jobs(content: Content, positions: Any, problems: Problems, spec: Spec,
                 result = plan_poster(content, poster, lang, size, theme)
                 if isinstance(result, Fault):
                     key = (result.code, result.path, result.name)
-                    seen.setdefault(key, []).append(size.label.en)
+                    seen.setdefault(key, []).append(size.label.get("en"))  # problems are written in English, as every build message
                     first.setdefault(key, result)
                     continue
                 thumb = spec.thumbnail.width_px if name == spec.thumbnail.size else None
@@ -136,7 +136,7 @@ def render_posters(content: Content, positions: Any, site_dir: Path, cache_dir: 
     started = time.perf_counter()
     spec = spec or load_spec()
     full = sizes is None and langs is None
-    jobs = plan_jobs(content, positions, problems, spec, sizes, langs or LANGS)
+    jobs = plan_jobs(content, positions, problems, spec, sizes, langs)
     cache = Cache(cache_dir)
     todo = [j for j in jobs if not cache.has(j.key, j.names)]
     todo.sort(key=lambda j: -j.plan.width * j.plan.height)  # biggest first: the two cores finish together

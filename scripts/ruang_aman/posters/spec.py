@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, RootModel, field_validator
 
 HERE = Path(__file__).resolve().parent
 LAYOUTS_FILE = HERE / "layouts.yml"
@@ -68,12 +68,14 @@ class Qr(Spec_):
     url_lines: int = Field(ge=1)
 
 
-class Label(Spec_):
-    id: str
-    en: str
+class Label(RootModel[dict[str, str]]):
+    """A size's name per language code; a language without one gets the first (layouts.yml lists id first)."""
 
     def get(self, lang: str) -> str:
-        return getattr(self, lang)
+        return self.root.get(lang) or self.first()
+
+    def first(self) -> str:
+        return next(iter(self.root.values()))
 
 
 class Size(Spec_):

@@ -1,14 +1,18 @@
-"""The posters stage of the build (see ruang_aman.stages)."""
+"""The posters stage of the build (see ruang_aman.build)."""
 
 from __future__ import annotations
 
+from ..contract import BuildContext, StageResult
 
-def posters_stage(*, content, positions, root, staging, problems, outcome, posters, **_) -> bool:
+
+def posters_stage(ctx: BuildContext) -> StageResult:
     """Render posters and cards into staging/posters/ (reusing cached ones) and the manifest."""
-    if not posters:
-        return True
+    result = StageResult()
+    if not ctx.options.posters:
+        return result
     from . import render_posters
 
-    report = render_posters(content, positions, staging, root / "build" / "cache", problems, progress=True)
-    outcome.outputs.append(("posters", f"site/posters/ ({len(report.rendered)} rendered, {len(report.reused)} reused; manifest.json)"))
-    return True
+    # ctx.content holds only the languages this build publishes: render_posters loops over those
+    report = render_posters(ctx.content, ctx.positions, ctx.paths.staging, ctx.paths.cache, result.problems, progress=True)
+    result.outputs.append(("posters", f"site/posters/ ({len(report.rendered)} rendered, {len(report.reused)} reused; manifest.json)"))
+    return result

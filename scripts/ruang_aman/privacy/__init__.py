@@ -85,7 +85,7 @@ def scan_paths(paths: Sequence[str | Path] | None = None, *, root: Path | None =
         for i, (task, res) in enumerate(zip(tasks, results)):
             if res.kind == "image" and res.fixable:
                 strip_metadata(Path(task[1]))
-                results[i] = scan.scan_one(task)
+                results[i] = scan.scan_one(ctx, task)
                 fixed += 1
 
     findings = in_folders + [f for r in results for f in r.findings]

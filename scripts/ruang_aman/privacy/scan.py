@@ -10,6 +10,7 @@ import json
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -76,9 +77,6 @@ class Context:
                 cached = "+".join(sorted({self.mask("name", k) for k in keys})) + (f".{ext}" if dot else "")
             self._parts[part] = cached
         return cached
-
-
-_CTX: Context | None = None
 
 
 @dataclass
@@ -240,15 +238,14 @@ def scan_image(ctx: Context, path: Path) -> FileResult:
     return FileResult(findings, len(data), "image", shown, fixable)
 
 
-def scan_one(task: tuple[str, str]) -> FileResult:
-    """Worker entry: ('text'|'image', path)."""
-    assert _CTX is not None
+def scan_one(ctx: Context, task: tuple[str, str]) -> FileResult:
+    """Worker entry: ('text'|'image', path), scanned with the run's context (passed in, never global)."""
     kind, name = task
     path = Path(name)
     try:
-        return scan_text(_CTX, path) if kind == "text" else scan_image(_CTX, path)
+        return scan_text(ctx, path) if kind == "text" else scan_image(ctx, path)
     except OSError as exc:
-        shown = _CTX.shown(path)
+        shown = ctx.shown(path)
         rule = "image-unreadable"
         finding = Finding(shown, None, rule, f"cannot read the file ({exc.__class__.__name__})")
         return FileResult([finding], 0, kind, shown)
@@ -286,10 +283,8 @@ def collect(paths: list[Path], skip: set[str]) -> tuple[list[tuple[str, str]], i
 
 def run(ctx: Context, tasks: list[tuple[str, str]], jobs: int) -> list[FileResult]:
     """Scan every task, in worker processes when there are enough files to pay for them."""
-    global _CTX
-    _CTX = ctx
     if jobs <= 1 or len(tasks) < 64:
-        return [scan_one(t) for t in tasks]
+        return [scan_one(ctx, t) for t in tasks]
     # Images are slow and text is fast: interleave so both workers get a fair share.
     with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork")) as pool:
-        return list(pool.map(scan_one, tasks, chunksize=max(1, min(64, len(tasks) // (jobs * 8)))))
+        return list(pool.map(partial(scan_one, ctx), tasks, chunksize=max(1, min(64, len(tasks) // (jobs * 8)))))

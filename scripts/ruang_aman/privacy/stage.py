@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from ..contract import BuildContext, StageResult
 
-def privacy_stage(*, root, staging, problems, outcome, **_) -> bool:
+
+def privacy_stage(ctx: BuildContext) -> StageResult:
     """The privacy guard over the sources and the staged site: any finding stops publication."""
     from ..problems import Where
     from . import ConfigError, scan_paths
 
+    root, staging, stage = ctx.paths.root, ctx.paths.staging, StageResult()
+    problems = stage.problems
     try:
-        result = scan_paths([root / "content_src", staging], root=root, site_dirs=[staging])
+        result = scan_paths([ctx.paths.content, staging], root=root, site_dirs=[staging])
     except ConfigError as exc:
         problems.error("privacy", Where("content_src/privacy-hashes.yml"), f"the privacy guard cannot run: {exc}", "see the README, 'When the privacy guard stops you'.")
-        return False
+        return stage
     staged = staging.relative_to(root).as_posix() + "/" if staging.is_relative_to(root) else str(staging) + "/"
     for finding in result.findings:
         path = str(finding.path)
@@ -20,5 +24,5 @@ def privacy_stage(*, root, staging, problems, outcome, **_) -> bool:
             path = "site/" + path[len(staged):]
         add = problems.error if finding.severity == "error" else problems.warning
         add("privacy", Where(path, finding.line or 0), f"{finding.rule}: {finding.message}", "remove or replace the identifying detail; see 'When the privacy guard stops you' in content_src/README.md.")
-    outcome.outputs.append(("privacy", f"{result.scanned.get('text_files', 0)} text files, {result.scanned.get('images', 0)} images scanned, {result.error_count} finding(s)"))
-    return result.error_count == 0
+    stage.outputs.append(("privacy", f"{result.scanned.get('text_files', 0)} text files, {result.scanned.get('images', 0)} images scanned, {result.error_count} finding(s)"))
+    return stage

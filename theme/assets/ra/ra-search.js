@@ -76,8 +76,14 @@
     return w;
   }
 
-  function tokens(text, lang) {
-    var stop = STOP[lang] || [], stem = lang === "id" ? stemId : stemEn, out = [];
+  /* The stemmer named by the index (content_src/site.yml: the language's `stemmer`); a language without
+     one gets none, never another language's. */
+  var STEMMERS = { id: stemId, en: stemEn };
+  function noStem(word) { return word; }
+  function stemmerOf(name) { return STEMMERS[name] || noStem; }
+
+  function tokens(text, lang, stemmer) {
+    var stop = STOP[lang] || [], stem = stemmerOf(stemmer), out = [];
     var words = text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").match(/[a-z0-9]+(?:'s)?/g) || [];
     for (var i = 0; i < words.length; i++) {
       if (stop.indexOf(words[i]) === -1) out.push(stem(words[i]));
@@ -85,10 +91,10 @@
     return out;
   }
 
-  function weigh(doc, lang) {
+  function weigh(doc, lang, stemmer) {
     var weights = {};
     var add = function (text, weight) {
-      tokens(text, lang).forEach(function (t) { weights[t] = (weights[t] || 0) + weight; });
+      tokens(text, lang, stemmer).forEach(function (t) { weights[t] = (weights[t] || 0) + weight; });
     };
     add(doc.t, 10);
     (doc.h || []).forEach(function (h) { add(h, 4); });
@@ -97,11 +103,11 @@
   }
 
   function search(index, query) {
-    var terms = tokens(query, index.lang);
+    var terms = tokens(query, index.lang, index.stemmer);
     if (!terms.length) return [];
     var all = [], some = [];
     index.docs.forEach(function (doc) {
-      doc.w = doc.w || weigh(doc, index.lang);
+      doc.w = doc.w || weigh(doc, index.lang, index.stemmer);
       var score = 0, found = 0;
       terms.forEach(function (t) {
         if (doc.w[t]) { score += doc.w[t]; found++; }
@@ -115,9 +121,9 @@
   }
 
   // A short excerpt around the first word that matches, built as text nodes (no HTML from the index is trusted).
-  function snippet(doc, query, lang) {
-    var wanted = tokens(query, lang), text = doc.x, re = /[A-Za-z0-9\u00C0-\u024F]+/g, m;
-    var stem = lang === "id" ? stemId : stemEn;
+  function snippet(doc, query, lang, stemmer) {
+    var wanted = tokens(query, lang, stemmer), text = doc.x, re = /[A-Za-z0-9\u00C0-\u024F]+/g, m;
+    var stem = stemmerOf(stemmer);
     while ((m = re.exec(text))) {
       if (wanted.indexOf(stem(m[0].toLowerCase())) !== -1) break;
     }
@@ -151,7 +157,7 @@
       a.href = base + doc.u;
       a.textContent = doc.t;
       li.appendChild(a);
-      li.appendChild(snippet(doc, query, index.lang));
+      li.appendChild(snippet(doc, query, index.lang, index.stemmer));
       list.appendChild(li);
     });
   }
