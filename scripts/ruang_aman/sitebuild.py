@@ -61,8 +61,9 @@ class _Collect(logging.Handler):
         return Where(page.path)
 
 
-def theme_data(content: Content, language: Language, languages: tuple[Language, ...]) -> dict:
-    """What the templates need from the content: labels, hotlines, exit site, CSP, the languages."""
+def theme_data(content: Content, language: Language) -> dict:
+    """What the templates need from the content: labels, hotlines, exit site, CSP, the languages
+    (those of `content`: a build's content holds only the languages it publishes)."""
     from urllib.parse import urlsplit
 
     site = content.site
@@ -89,7 +90,7 @@ def theme_data(content: Content, language: Language, languages: tuple[Language, 
         # Every published language's folder, name and labels: the not-found page speaks all of them.
         "langs": [{"lang": other.code, "dir": lang_dir(other), "name": other.name, "default": other.default,
                    "labels": {key: site.label(key, other.code) for key in site.labels}}
-                  for other in languages],
+                  for other in content.site.languages],
     }
 
 
@@ -110,7 +111,7 @@ def build_language(ctx: BuildContext, lang: Language, problems: Problems) -> boo
         site_url=language_root(site.base_url, lang),
         nav=nav_for(ctx.pages, lang),
         strict=ctx.options.strict,
-        extra={"ra": theme_data(content, lang, ctx.languages)},
+        extra={"ra": theme_data(content, lang)},
     )
     cfg.theme["language"] = lang.code
     handler = _Collect(problems, lang.code, content, paths.root)
