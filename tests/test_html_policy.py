@@ -101,14 +101,16 @@ def test_an_offsite_resource_found_in_the_built_site_names_the_content_src_line(
     from ruang_aman.sitecheck import site_check_stage
 
     path, lines = add_to_indonesian(scratch, "Lihat cdn.example.org/x.png di sini.")
-    content, _, _ = load_content(scratch, on=TODAY)
+    from ruang_aman.contract import BuildContext, BuildOptions, BuildPaths
+
+    content, _, positions = load_content(scratch, on=TODAY)
     staging = tmp_path / "staging"
     staging.mkdir()
     (staging / "index.html").write_text('<p>x</p>\n<img alt="" src="https://cdn.example.org/x.png">\n')
     (staging / "theme.css").write_text("body { background: url(https://fonts.example.org/a.woff2) }\n")
-    problems = Problems()
-    site_check_stage(content=content, root=scratch, staging=staging, problems=problems, outcome=None, posters=False)
-    wheres = sorted(str(p.where) for p in problems.items if p.code == "offsite-resource")
+    paths = BuildPaths(root=scratch, content=scratch / "content_src", docs=tmp_path / "docs", staging=staging, site=tmp_path / "site")
+    result = site_check_stage(BuildContext(content, positions, paths, BuildOptions(strict=False, posters=False)))
+    wheres = sorted(str(p.where) for p in result.problems.items if p.code == "offsite-resource")
     line, col = position(lines, "cdn.example.org/x.png")
     assert wheres == [f"{path}:{line}:{col}", "site/theme.css:1:1"]
 
