@@ -18,7 +18,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
-TODAY = dt.date(2026, 11, 29)  # the contacts were checked on this date; nothing here reads the clock
+TODAY = dt.date(2026, 12, 3)  # the latest date a contact was checked on; nothing here reads the clock
 
 from ruang_aman.checks import PLACEHOLDER_RE  # noqa: E402
 from ruang_aman.load import load_content  # noqa: E402
@@ -34,6 +34,10 @@ LANGS = tuple(lang["code"] for lang in yaml.safe_load((CONTENT_DIR / "site.yml")
 REQUIRED_SLUGS = (
     "index", "bantuan", "jenis-kekerasan", "dampak", "hak-dan-hukum", "cara-melapor", "pencegahan",
     "anak-dan-remaja", "mitos-dan-fakta", "statistik", "media", "aman-menjelajah", "tentang", "poster",
+    # issue 12: what a reader in danger needs
+    "rencana-keselamatan", "setelah-kekerasan-seksual", "lapor-polisi", "untuk-orang-tua-dan-sekolah",
+    "untuk-saksi-dan-tetangga", "kekerasan-online", "perdagangan-orang-dan-perkawinan-anak", "hak-asuh-anak",
+    "kelompok-rentan",
 )
 
 # What each page must show (a placeholder signature that must appear in every language).
@@ -41,12 +45,14 @@ REQUIRED_DATA = {
     "index": [("hotlines", ())],
     "bantuan": [("contacts", ("local",)), ("steps", ())],
     "jenis-kekerasan": [("violence", ("general",)), ("violence", ("child",))],
-    "dampak": [("impacts", ())],
     "hak-dan-hukum": [("laws", ())],
     "mitos-dan-fakta": [("myths", ())],
     "statistik": [("stats", ("p2tp2a-2014-2017",))],
     "tentang": [("sources", ())],
     "poster": [("posters", ())],
+    "hak-asuh-anak": [("fact", ("hak-asuh-anak-2014-2017",))],
+    "dampak": [("impacts", ()), ("contact", ("kemenkes-kesehatan-jiwa",))],
+    "lapor-polisi": [("contact", ("lpsk",))],
 }
 
 # The P2TP2A table exactly as the study (Triana 2019) reports it: values 2014-2017 and the total it states.
@@ -259,7 +265,8 @@ def test_facts_that_repeat_a_dataset_total_equal_it(content):
     facts = {f.key: f.value for f in content.facts}
     assert facts["kdrt-2014-2017"] == totals["kdrt"]
     assert facts["kekerasan-seksual-2014-2017"] == totals["kekerasan-seksual"]
-    assert facts["kasus-anak-mei-2018"] == 22  # May 2018, as quoted in the study
+    assert facts["kasus-anak-mei-2018"] == 22  # by May 2018, as quoted in the study
+    assert facts["hak-asuh-anak-2014-2017"] == totals["hak-asuh-anak"]
 
 
 # --- Records -----------------------------------------------------------------------------------------

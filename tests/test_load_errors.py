@@ -365,3 +365,17 @@ def test_two_default_languages_are_refused(scratch):
     assert content is None
     p = only(problems, "invalid-value")
     assert p.where.path == "content_src/site.yml" and "exactly one language must have 'default: true'" in p.message
+def test_a_page_behind_no_door_is_a_warning_and_a_door_to_nowhere_an_error(scratch):
+    site = scratch / "content_src" / "site.yml"
+    text = site.read_text(encoding="utf-8")
+    site.write_text(text + "doors:\n  - key: satu\n    title: {id: Satu, en: One}\n    pages: [tidak-ada]\n", encoding="utf-8")
+    page = scratch / "content_src" / "pages" / "index.md"
+    (scratch / "content_src" / "pages" / "lain.md").write_text(
+        page.read_text(encoding="utf-8").replace("nav: 1", "nav: 2") if "nav: 1" in page.read_text(encoding="utf-8")
+        else page.read_text(encoding="utf-8").replace("---\n<!--", "nav: 2\n---\n<!--", 1), encoding="utf-8")
+    _, problems = problems_of(scratch)
+    p = only(problems, "unknown-reference")
+    assert p.where.path == "content_src/site.yml" and p.where.line == line_of(site, "pages: [tidak-ada]")
+    assert "door 'satu' lists page 'tidak-ada'" in p.message
+    w = only(problems, "door")
+    assert w.level == Level.WARNING and "page 'lain' is behind no door" in w.message and "site.yml" in w.hint

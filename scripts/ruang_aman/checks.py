@@ -72,6 +72,7 @@ def _check_references(content: Content, positions: Any, problems: Problems) -> N
     for i, key in enumerate(content.site.hotlines):
         if key not in contacts and not skip_contacts:
             problems.error("unknown-reference", positions.where(content.site, "hotlines", i), f"hotline '{key}' is not a contact in contacts.yml.", f"known contacts: {', '.join(sorted(contacts))}.")
+    _check_doors(content, positions, problems, slugs)
     for field, record in _records(content):
         source = getattr(record, "source", None)
         if field not in ("contacts", "site", "pages", "posters") and source is not None and source not in sources and not skip_sources:
@@ -87,6 +88,25 @@ def _check_references(content: Content, positions: Any, problems: Problems) -> N
                 problems.error("unknown-reference", positions.where(poster, "hotlines", i), f"hotline '{key}' is not a contact in contacts.yml.", f"known contacts: {', '.join(sorted(contacts))}.")
         if poster.page not in slugs:
             problems.error("unknown-reference", positions.where(poster, "page"), f"page '{poster.page}' does not exist, so the QR code would lead nowhere.", f"pages: {', '.join(sorted(slugs))}.")
+
+
+def _check_doors(content: Content, positions: Any, problems: Problems, slugs: set[str]) -> None:
+    """Every door leads to real pages, and every page in the navigation sits behind exactly one door."""
+    doors = content.site.doors
+    if not doors:
+        return
+    seen: dict[str, str] = {}
+    for i, door in enumerate(doors):
+        for j, slug in enumerate(door.pages):
+            where = positions.where(content.site, "doors", i, "pages", j)
+            if slug not in slugs:
+                problems.error("unknown-reference", where, f"door '{door.key}' lists page '{slug}', which does not exist.", f"pages: {', '.join(sorted(slugs))}.")
+            elif slug in seen:
+                problems.warning("door", where, f"page '{slug}' is behind two doors: '{seen[slug]}' and '{door.key}'.", "keep each page behind the one door its readers would choose.")
+            seen.setdefault(slug, door.key)
+    for page in content.published_pages():  # a draft needs no door until it is published
+        if page.slug != "index" and page.nav is not None and page.slug not in seen:
+            problems.warning("door", positions.where(content.site, "doors"), f"page '{page.slug}' is behind no door, so readers cannot find it in the navigation.", "add its slug to the pages of one door in site.yml.")
 
 
 def _check_contacts(content: Content, positions: Any, problems: Problems, on: dt.date) -> None:

@@ -136,6 +136,17 @@ LABELS = (
 )
 
 
+class Door(Record):
+    """One way into the site for one kind of reader ("I am in danger now"), with its pages in order.
+
+    The navigation groups pages by door, and the home page can show the doors; a page belongs to one door.
+    """
+
+    key: str = Key
+    title: Text
+    pages: list[str] = Field(min_length=1)
+
+
 class Site(Record):
     """Site settings: names, the one base URL, languages, hotlines shown everywhere."""
 
@@ -146,6 +157,7 @@ class Site(Record):
     languages: list[Language] = Field(min_length=1)
     exit_url: str = Field(pattern=r"^https://\S+$")
     hotlines: list[str] = Field(min_length=1)
+    doors: list[Door] = Field(default_factory=list, description="the ways into the site, each with its pages")
     contact_max_age_days: int = Field(default=180, ge=1)
     labels: dict[str, Text]
 

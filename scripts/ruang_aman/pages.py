@@ -230,10 +230,21 @@ def doc_name(slug: str) -> str:
     return f"{slug}.md"
 
 
-def nav_for(pages: tuple[Page, ...], lang: Language) -> list[dict[str, str]]:
-    """The navigation of one language, in the order the content gives."""
+def nav_for(pages: tuple[Page, ...], lang: Language, doors=()) -> list[dict]:
+    """The navigation of one language: home, then one section per door (site.yml), then any page behind none."""
+    published = {p.slug: p for p in pages}
+
+    def entry(p: Page) -> dict[str, str]:
+        return {p.title.pick(lang.code): doc_name(p.slug)}
+
     ordered = sorted((p for p in pages if p.nav is not None), key=lambda p: (p.nav, p.slug))
-    return [{p.title.pick(lang.code): doc_name(p.slug)} for p in ordered]
+    behind = {slug for door in doors for slug in door.pages}
+    nav: list[dict] = [entry(p) for p in ordered if p.slug == "index"]
+    for door in doors:
+        items = [entry(published[slug]) for slug in door.pages if slug in published]
+        if items:
+            nav.append({door.title.pick(lang.code): items})
+    return nav + [entry(p) for p in ordered if p.slug != "index" and p.slug not in behind]
 
 
 def write_pages(content: Content, docs_dir: Path, pages: tuple[Page, ...], languages: tuple[Language, ...]) -> None:

@@ -15,6 +15,8 @@ SHORT_CODES: dict[str, str] = {
     "110": "police (Polri)",
     "112": "national emergency number",
     "129": "SAPA 129, Ministry of Women's Empowerment and Child Protection",
+    "119": "Ministry of Health: medical emergencies and the mental-health line",
+    "148": "LPSK, the Witness and Victim Protection Agency",
 }
 
 

@@ -109,7 +109,7 @@ def build_language(ctx: BuildContext, lang: Language, problems: Problems) -> boo
         site_name=site.name.pick(lang.code),
         site_description=site.description.pick(lang.code),
         site_url=language_root(site.base_url, lang),
-        nav=nav_for(ctx.pages, lang),
+        nav=nav_for(ctx.pages, lang, site.doors),
         strict=ctx.options.strict,
         extra={"ra": theme_data(content, lang)},
     )

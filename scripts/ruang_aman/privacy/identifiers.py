@@ -114,7 +114,7 @@ def load_services(contacts_yml: Path) -> tuple[frozenset[str], tuple[str, ...]]:
     for contact in data.get("contacts") or [] if isinstance(data, dict) else []:
         if not isinstance(contact, dict):
             continue
-        for field in ("phone", "whatsapp", "sms", "fax", "phones"):
+        for field in ("phone", "phone_alt", "whatsapp", "sms", "fax", "phones"):
             values = contact.get(field)
             for value in values if isinstance(values, list) else [values]:
                 if value:
