@@ -106,7 +106,8 @@ def _check_doors(content: Content, positions: Any, problems: Problems, slugs: se
             seen.setdefault(slug, door.key)
     for page in content.published_pages():  # a draft needs no door until it is published
         if page.slug != "index" and page.nav is not None and page.slug not in seen:
-            problems.warning("door", positions.where(content.site, "doors"), f"page '{page.slug}' is behind no door, so readers cannot find it in the navigation.", "add its slug to the pages of one door in site.yml.")
+            # still reachable (listed after the doors), so a notice: a new page is not an error until it is placed
+            problems.notice("door", positions.where(content.site, "doors"), f"page '{page.slug}' is behind no door: the navigation lists it after the doors, where readers look last.", "add its slug to the pages of one door in site.yml.")
 
 
 def _check_contacts(content: Content, positions: Any, problems: Problems, on: dt.date) -> None:
