@@ -178,7 +178,9 @@ class Renderer:
 
     def link(self, slug: str) -> str:
         page = self.content.page(slug)
-        return f"[{page.title.pick(self.lang)}]({slug}.md)"
+        # Link text in Markdown: escaped as HTML, and brackets escaped so a title cannot end the link early.
+        title = escape(page.title.pick(self.lang)).replace("[", "\\[").replace("]", "\\]")
+        return f"[{title}]({slug}.md)"
 
     def posters(self) -> str:
         from .posters import gallery_html
@@ -207,12 +209,13 @@ def render_page(page: Page, lang: Language, content: Content, languages: tuple[L
     body = page.bodies.get(code)
     alternates = [
         {"lang": other.code, "href": relative_url(page.slug, other, lang),
-         "url": page_url(site.base_url, page.slug, other), "name": other.name, "default": other.default}
+         "url": page_url(site.base_url, page.slug, other), "name": escape(other.name), "default": other.default}
         for other in languages
     ]
     meta = {
-        "title": page.title.pick(code),
-        "description": page.description.pick(code),
+        # Escaped: the theme prints page titles and descriptions as they are (data is text, never markup).
+        "title": escape(page.title.pick(code)),
+        "description": escape(page.description.pick(code)),
         "ra_lang": code,
         "ra_slug": page.slug,
         "ra_root": to_root(lang),
@@ -235,7 +238,7 @@ def nav_for(pages: tuple[Page, ...], lang: Language, doors=()) -> list[dict]:
     published = {p.slug: p for p in pages}
 
     def entry(p: Page) -> dict[str, str]:
-        return {p.title.pick(lang.code): doc_name(p.slug)}
+        return {escape(p.title.pick(lang.code)): doc_name(p.slug)}
 
     ordered = sorted((p for p in pages if p.nav is not None), key=lambda p: (p.nav, p.slug))
     behind = {slug for door in doors for slug in door.pages}
@@ -243,7 +246,7 @@ def nav_for(pages: tuple[Page, ...], lang: Language, doors=()) -> list[dict]:
     for door in doors:
         items = [entry(published[slug]) for slug in door.pages if slug in published]
         if items:
-            nav.append({door.title.pick(lang.code): items})
+            nav.append({escape(door.title.pick(lang.code)): items})
     return nav + [entry(p) for p in ordered if p.slug != "index" and p.slug not in behind]
 
 

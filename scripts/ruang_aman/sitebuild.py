@@ -7,6 +7,7 @@ import re
 import shutil
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, BuildError, ConfigurationError
@@ -63,7 +64,10 @@ class _Collect(logging.Handler):
 
 def theme_data(content: Content, language: Language) -> dict:
     """What the templates need from the content: labels, hotlines, exit site, CSP, the languages
-    (those of `content`: a build's content holds only the languages it publishes)."""
+    (those of `content`: a build's content holds only the languages it publishes).
+
+    Every value that comes from content_src/ is escaped here (markupsafe's Markup): MkDocs' templates do not
+    escape, and Markup is never escaped twice where a template adds `| e`. Data is text, never markup."""
     from urllib.parse import urlsplit
 
     site = content.site
@@ -74,22 +78,23 @@ def theme_data(content: Content, language: Language) -> dict:
         if contact and contact.phone:
             phone = parse_phone(contact.phone)
             alt = parse_phone(contact.phone_alt) if contact.phone_alt else None
-            hotlines.append({"name": contact.name.pick(lang), "display": phone.display, "tel": phone.tel,
-                             "alt": {"display": alt.display, "tel": alt.tel} if alt else None})
+            hotlines.append({"name": escape(contact.name.pick(lang)), "display": escape(phone.display),
+                             "tel": escape(phone.tel),
+                             "alt": {"display": escape(alt.display), "tel": escape(alt.tel)} if alt else None})
     return {
         "lang": lang,
         "lang_dir": lang_dir(language),
         "root": to_root(language),
-        "labels": {key: site.label(key, lang) for key in site.labels},
+        "labels": {key: escape(site.label(key, lang)) for key in site.labels},
         "hotlines": hotlines,
-        "exit_url": site.exit_url,
+        "exit_url": escape(site.exit_url),
         "csp": CSP,
-        "base_url": site.base_url,
+        "base_url": escape(site.base_url),
         # The path of the base URL ("/ruang-aman/" on GitHub Pages): links on pages served at any address (404.html).
-        "base_path": urlsplit(site.base_url).path,
+        "base_path": escape(urlsplit(site.base_url).path),
         # Every published language's folder, name and labels: the not-found page speaks all of them.
-        "langs": [{"lang": other.code, "dir": lang_dir(other), "name": other.name, "default": other.default,
-                   "labels": {key: site.label(key, other.code) for key in site.labels}}
+        "langs": [{"lang": other.code, "dir": lang_dir(other), "name": escape(other.name), "default": other.default,
+                   "labels": {key: escape(site.label(key, other.code)) for key in site.labels}}
                   for other in content.site.languages],
     }
 
@@ -106,8 +111,8 @@ def build_language(ctx: BuildContext, lang: Language, problems: Problems) -> boo
         config_file=str(paths.mkdocs_yml),
         docs_dir=str(paths.docs / lang.code),
         site_dir=str(paths.staging / lang_dir(lang)),
-        site_name=site.name.pick(lang.code),
-        site_description=site.description.pick(lang.code),
+        site_name=escape(site.name.pick(lang.code)),
+        site_description=escape(site.description.pick(lang.code)),
         site_url=language_root(site.base_url, lang),
         nav=nav_for(ctx.pages, lang, site.doors),
         strict=ctx.options.strict,
