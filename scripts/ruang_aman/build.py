@@ -6,7 +6,6 @@ import datetime as dt
 import os
 import shutil
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +22,7 @@ from .report import print_problems
 from .search_index import search_stage
 from .sitebuild import mkdocs_stage
 from .sitecheck import site_check_stage
+from .swap import new_staging, remove_leftovers, swap_in
 
 # Every stage, in order. Order matters: MkDocs reads the generated Markdown; the search index reads the
 # pages before they are minified; the service worker's cache version hashes the finished files; the offline
@@ -46,17 +46,6 @@ class Outcome:
 
     pages: dict[str, int] = field(default_factory=dict)
     outputs: list[tuple[str, str]] = field(default_factory=list)
-
-
-def swap_in(staging: Path, site_dir: Path) -> None:
-    """Replace site_dir by staging in two renames, so readers never see a half-built site."""
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    old = site_dir.with_name(site_dir.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if site_dir.exists():
-        os.replace(site_dir, old)
-    os.replace(staging, site_dir)
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def run_stages(ctx: BuildContext, stages: tuple[Stage, ...], problems: Problems, outcome: Outcome) -> None:
@@ -85,8 +74,8 @@ def build(root: Path, *, strict: bool = True, today: dt.date | None = None, incl
     outcome = Outcome()
     ok = False
     if content is not None and not problems.has_errors():
-        (root / "build").mkdir(exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix="site-", dir=root / "build"))
+        remove_leftovers(root / "build", site_dir)
+        staging = new_staging(root / "build")
         paths = BuildPaths(root=root, content=content_dir or root / "content_src", docs=docs_dir or root / "docs",
                            staging=staging, site=site_dir)
         ctx = BuildContext(content.for_build(include_drafts), positions, paths, options)
