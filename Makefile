@@ -8,7 +8,7 @@ TOOLS_STAMP := build/.tools
 NODE_STAMP := build/node_modules/.installed
 BUILD := $(PY) scripts/build_site.py
 
-.PHONY: help site test serve check bench new-page new-poster translations mark-translated privacy clean
+.PHONY: help site test serve check bench bench-privacy new-page new-poster translations mark-translated privacy clean
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 20
@@ -42,6 +42,9 @@ test: $(STAMP) $(TOOLS_STAMP) $(NODE_STAMP) ## the whole test suite, browser tes
 
 bench: $(STAMP) $(TOOLS_STAMP) $(NODE_STAMP) ## print speed and size figures beside their budgets
 	@$(PY) scripts/bench.py
+
+bench-privacy: $(STAMP) ## privacy guard: recall and false alarms on the test corpus, scan speed beside grep
+	@$(PY) scripts/bench_privacy.py
 
 new-page: $(STAMP) ## scaffold a bilingual draft page: make new-page SLUG=my-page
 	@$(BUILD) new-page "$(SLUG)"

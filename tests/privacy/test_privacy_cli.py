@@ -110,7 +110,19 @@ def test_mask_is_stable_and_shows_no_initials(leaky) -> None:
     assert masks and all(re.fullmatch(r"name#[0-9a-f]{4}", m) for m in masks)
     assert out == run_json(project, "--names", str(names_file))[1]
     masked_path = next(f["path"] for f in out["findings"] if f["path"].endswith(".jpg"))
-    assert re.fullmatch(r"content_src/media/name#[0-9a-f]{4}\.jpg", masked_path)
+    assert re.fullmatch(r"content_src/media/Fotoname#[0-9a-f]{4}\.jpg", masked_path)  # only the name is masked
+
+
+@pytest.mark.parametrize("file_name, shown", [
+    ("siti-rahayu-2026.jpg", r"name#[0-9a-f]{4}-2026\.jpg"),
+    ("laporan_SitiRahayu_final.md", r"laporan_name#[0-9a-f]{4}_final\.md"),
+    ("wulan.md", r"name#[0-9a-f]{4}\.md"),
+])
+def test_file_name_masks_only_the_protected_part(project: Path, names_file: Path, file_name: str, shown: str) -> None:
+    write(project / "content_src" / "pages" / file_name, "Halaman bersih.\n")
+    out = run_json(project, "content_src", "--names", str(names_file))[1]
+    paths = {f["path"] for f in out["findings"] if f["rule"] == "protected-name"}
+    assert len(paths) == 1 and re.fullmatch(r"content_src/pages/" + shown, paths.pop())
 
 
 def test_names_from_environment(leaky) -> None:

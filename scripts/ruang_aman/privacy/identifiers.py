@@ -80,6 +80,17 @@ def _parse(raw: str) -> str | None:
         return None
 
 
+# Not a phone: money ('Rp 62.813.472.500'), a bank account, a number glued to digits by a hyphen (ISBN).
+_NOT_PHONE_BEFORE = re.compile(r"(?i)(?:\b(?:rp|idr|usd|sgd|us\$)\.?|\$|\u20ac)\s*$|\b(?:rek(?:ening)?|account|acc|a/c|"
+                               r"va|virtual account|norek|npwp|isbn|issn|doi|nip|nrp)\b[^\n]{0,20}$")
+
+
+def _not_a_phone(text: str, start: int) -> bool:
+    if start >= 2 and text[start - 1] == "-" and text[start - 2].isdigit():
+        return True
+    return _NOT_PHONE_BEFORE.search(text, max(0, start - 30), start) is not None
+
+
 def find_phones(text: str, services: frozenset[str], skip: list[tuple[int, int]]) -> list[Hit]:
     """Valid Indonesian numbers that are not a service contact's (compared in E.164)."""
     hits = []
@@ -95,7 +106,7 @@ def find_phones(text: str, services: frozenset[str], skip: list[tuple[int, int]]
         if raw.lstrip("(").startswith("62"):
             raw = "+" + digits
         e164 = _parse(raw)
-        if e164 is not None and e164 not in services:
+        if e164 is not None and e164 not in services and not _not_a_phone(text, m.start()):
             hits.append(Hit("personal-phone", m.start(), m.end(),
                             "a phone number that is not one of the service contacts appears", e164, "phone"))
     return hits
@@ -165,9 +176,14 @@ def _paragraph(text: str, start: int, end: int, reach: int = 250) -> str:
 _AGE_PAREN = re.compile(r"\(\s*(?P<age>\d{1,2})\s*(?:th|thn|tahun|yo|y\.o|years?(?:\s+old)?)?\.?\s*\)")
 _AGE_COMMA = re.compile(r",\s*(?P<age>\d{1,2})\s*(?:th|thn|tahun|years?\s+old|yo)\b")
 _INITIALS_BEFORE = re.compile(r"(?:^|[^\w.])(?P<ini>[A-Z](?:\.?\s?[A-Z]){0,3}\.?)\s*$")
-NOT_INITIALS = frozenset({"SD", "SDN", "SMP", "SMPN", "SMA", "SMAN", "SMK", "SMKN", "MI", "MTS", "MA", "TK",
+NOT_INITIALS = frozenset({"KBGO", "KBG", "TPPO", "PKDRT", "KSBE", "ODGJ", "HIV", "AIDS", "LGBT", "PMI", "PPKS",
+                          "SD", "SDN", "SMP", "SMPN", "SMA", "SMAN", "SMK", "SMKN", "MI", "MTS", "MA", "TK",
                           "UU", "RT", "RW", "PP", "PPA", "KUHP", "WHO", "UN", "HAM", "KDRT", "TPKS", "ABH",
                           "NIK", "KTP", "KK", "PDF", "QR", "WA", "SMS", "PT", "CV", "RI", "NO", "JL"})
+
+
+# Two 'ACRONYM (n)' next to each other: a list of case counts ('KBGO (12), TPPO (3)'), not people.
+_COUNT_LIST = re.compile(r"\b[A-Z]{2,6}\s*\(\d{1,4}\)[,;]?\s*(?:dan\s+|and\s+)?[A-Z]{2,6}\s*\(\d{1,4}\)")
 
 
 def find_initials(text: str) -> list[Hit]:
@@ -179,7 +195,7 @@ def find_initials(text: str) -> list[Hit]:
         if before is None:
             continue
         letters = re.sub(r"[^A-Z]", "", before.group("ini"))
-        if letters in NOT_INITIALS:
+        if letters in NOT_INITIALS or _COUNT_LIST.search(text, max(0, age_m.start() - 80), age_m.end() + 80):
             continue
         start, end = before.start("ini"), age_m.end()
         age = int(age_m.group("age"))
@@ -230,16 +246,20 @@ _ADDRESS = re.compile(r"\b(?:Jl|Jln|Jalan|Gg|Gang)\.?\s+[^\n]{1,60}?\b(?:No|Nomo
 def find_addresses(text: str, service_addresses: tuple[str, ...]) -> list[Hit]:
     """Street addresses near a victim word, or near a safe house (whose address is always secret)."""
     hits = []
+    from .context import Sentence
+    from .indirect import VENUE
+
     for m in _ADDRESS.finditer(text):
         around = _paragraph(text, m.start(), m.end())
         squashed = _squash(m.group())
         known = any(squashed[:24] in a for a in service_addresses)
         shelter = _SHELTER.search(around)
+        sentence = Sentence(text, m.start(), m.end())
         line_lo = text.rfind("\n", 0, m.start()) + 1
         line_hi = text.find("\n", m.end())
         line = text[line_lo:line_hi if line_hi >= 0 else len(text)]
-        service = _SERVICE.search(line) and not _VICTIM.search(line)
-        if shelter or (_VICTIM.search(around) and not known and not service):
+        service = (_SERVICE.search(line) and not _VICTIM.search(line)) or VENUE.search(sentence.before(m.start())[-60:])
+        if shelter or (sentence.victim and not known and not service):
             why = "near a safe house" if shelter else "in a victim context"
             hits.append(Hit("address", m.start(), m.end(), f"a street address appears {why}", squashed, "addr"))
     return hits
@@ -250,9 +270,6 @@ def find_addresses(text: str, service_addresses: tuple[str, ...]) -> list[Hit]:
 _DIGIT = re.compile(r"\d")
 _NIK_RUN = re.compile(r"[0-9][0-9 .\-]{15}")
 _NIK_RUN_UNICODE = re.compile(r"\d[\d .\-]{15}")
-_NAMING_WORDS = ("bernama", "inisial", "atas nama", "nama korban", "named", "called", "identified", "name is",
-                 "name was", "initial", "victim,")
-_STREET_WORDS = ("jl", "jalan", "gg", "gang")
 
 
 def find_all(text: str, services: frozenset[str], service_addresses: tuple[str, ...],
@@ -266,10 +283,16 @@ def find_all(text: str, services: frozenset[str], service_addresses: tuple[str, 
         niks = find_niks(text) if nik_run.search(text) else []
         raw = niks + find_phones(text, services, [(h.start, h.end) for h in niks])
     # Cheap tests first: most pages have no age, no 'korban bernama', no street.
+    from .indirect import cues, find_indirect
+
+    if len(low) != len(prose):  # lower() changed a length (rare letters): keep offsets exact
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in prose)
+    at = cues(low)
     in_prose = find_initials(prose) if _DIGIT.search(prose) else []
-    if any(word in low for word in _NAMING_WORDS):
+    if at["naming"]:
         in_prose += find_named_victims(prose)
-    if any(word in low for word in _STREET_WORDS):
+    if at["street"]:
         in_prose += find_addresses(prose, service_addresses)
+    in_prose += find_indirect(prose, low, at)
     return ([replace(h, line=text.count("\n", 0, h.start) + 1) for h in raw]
             + [replace(h, line=prose.count("\n", 0, h.start) + 1) for h in in_prose])

@@ -23,9 +23,13 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 
 # Ejaan Soewandi (1947) and EYD (1972): old spellings map to one canonical form, applied to
 # names and text alike. Order matters: 'dj' must become 'j' before old 'j' (= new 'y') is folded.
-# Folding j and y together means 'Joko' also matches 'Yoko': for a privacy guard a rare false
-# alarm is better than a missed name.
-_REFORM = (("oe", "u"), ("dj", "j"), ("tj", "c"), ("nj", "ny"), ("sj", "sy"), ("ch", "kh"), ("j", "y"))
+# Folding j and y together means 'Joko' also matches 'Yoko', and ch = kh = h means 'Achmad' also
+# matches 'Ahmad': for a privacy guard a rare false alarm is better than a missed name.
+_REFORM = (("oe", "u"), ("dj", "j"), ("tj", "c"), ("nj", "ny"), ("sj", "sy"), ("ch", "h"), ("kh", "h"),
+           ("j", "y"))
+_DOUBLE = re.compile(r"([a-z])\1+")
+# A word split by a hyphen at the end of a line ('Raha-' / 'yu'): rejoined, the line break moved after it.
+_HYPHEN_BREAK = re.compile(r"(?<=[a-z])-[ \t]*\n([ \t]*)([a-z]+)")
 
 
 def _decode_percent(match: re.Match[str]) -> str:
@@ -57,9 +61,21 @@ def canonical(text: str) -> str:
     return reform(fold(text))
 
 
+def single(word: str) -> str:
+    """Doubled letters written once ('muhammad' -> 'muhamad', 'ellya' -> 'elya')."""
+    return _DOUBLE.sub(r"\1", word)
+
+
 def name_key(name: str) -> str:
-    """A name as compared: canonical words joined by single spaces ('Siti  Rahayu' -> 'siti rahayu')."""
-    return " ".join(WORD.findall(canonical(name)))
+    """A name as compared: canonical words, doubled letters once, single spaces ('Siti  Rahayu' -> 'siti rahayu')."""
+    return " ".join(WORD.findall(single(canonical(name))))
+
+
+def rejoin_hyphens(text: str) -> str:
+    """'raha-\\nyu' -> 'rahayu\\n' in canonical text: same number of lines, the word whole on the first."""
+    if "-\n" not in text and "- \n" not in text:
+        return text
+    return _HYPHEN_BREAK.sub(r"\2\n\1", text)
 
 
 def split_camel(text: str) -> str:

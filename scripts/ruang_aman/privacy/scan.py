@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import json
 import os
-from concurrent.futures import ProcessPoolExecutor
+import re
 from dataclasses import dataclass, field
-from functools import partial
 from multiprocessing import get_context
 from pathlib import Path
 
 from . import identifiers
-from .findings import Finding
+from .context import name_verdict, prose_of_html
+from .findings import ERROR, Finding
 from .hashes import HashStore
 from .images import IMAGE_EXTS, inspect, near
-from .names import NameMatcher
-from .normalize import canonical, split_camel, strip_tags
+from .names import NameMatcher, found_form
+from .normalize import canonical, fold, name_key, rejoin_hyphens, split_camel, strip_tags
 from .register import Register
 
 TEXT_EXTS = frozenset({".md", ".markdown", ".yml", ".yaml", ".html", ".htm", ".txt", ".json", ".csv", ".svg"})
@@ -73,10 +73,43 @@ class Context:
             keys = self.name_keys(part)
             cached = part
             if keys:
-                _, dot, ext = part.rpartition(".")
-                cached = "+".join(sorted({self.mask("name", k) for k in keys})) + (f".{ext}" if dot else "")
+                cached = self._mask_spans(part, set(keys))
             self._parts[part] = cached
         return cached
+
+    def _mask_spans(self, part: str, keys: set[str]) -> str:
+        """Only the protected words of a file or folder name masked ('siti-rahayu-2026.jpg' -> 'name#3f2a-2026.jpg');
+        the whole stem when the name cannot be placed word by word (escapes, entities)."""
+        tokens = [(m.start(), m.end(), name_key(m.group())) for m in _NAME_TOKEN.finditer(part)]
+        tokens = [t for t in tokens if t[2]]
+        joined, owner = "", []
+        for i, (_, _, key) in enumerate(tokens):
+            if joined:
+                joined += " "
+                owner.append(i)
+            joined += key
+            owner.extend([i] * len(key))
+        spans, found = [], set()
+        for hit in self.matcher.find(joined):
+            if hit.kind != "full":
+                continue
+            first, last = owner[hit.start], owner[hit.end - 1]
+            spans.append((tokens[first][0], tokens[last][1], hit.key))
+            found.add(hit.key)
+        if found < keys:
+            _, dot, ext = part.rpartition(".")
+            return "+".join(sorted({self.mask("name", k) for k in keys})) + (f".{ext}" if dot else "")
+        out, pos = [], 0
+        for start, end, key in sorted(spans):
+            if start < pos:
+                continue
+            out += [part[pos:start], self.mask("name", key)]
+            pos = end
+        return "".join(out) + part[pos:]
+
+
+# Words of a file name: camelCase parts, runs of letters, runs of digits.
+_NAME_TOKEN = re.compile(r"[A-Z\u00c0-\u00de]?[a-z\u00df-\u00ff]+|[A-Z\u00c0-\u00de]+(?![a-z])|[0-9]+|[^\W\d_]+")
 
 
 @dataclass
@@ -89,17 +122,32 @@ class FileResult:
 
 
 def _name_findings(ctx: Context, shown: str, views: list[tuple[str, bool]], where: str) -> list[Finding]:
-    out, seen = [], set()
+    """Protected names and their near forms; each (line, name) once, at its most severe verdict."""
+    best: dict[tuple[int | None, str], str] = {}
     for text, has_lines in views:
-        canon = canonical(text)
-        for hit in ctx.matcher.find(canon):
+        canon = rejoin_hyphens(fold(text))
+        hits = ctx.matcher.find_near(canon)
+        if not hits:
+            continue
+        lines = text.split("\n") if has_lines else None
+        for hit in hits:
             line = canon.count("\n", 0, hit.start) + 1 if has_lines else None
-            if (line, hit.key) in seen or (not has_lines and any(k == hit.key for _, k in seen)):
+            words = found_form(canon[hit.start:hit.end]).split()
+            original = lines[line - 1] if lines is not None and line is not None and line <= len(lines) else None
+            verdict = name_verdict(canon, hit.start, hit.end, hit.kind, original, words)
+            if verdict is None:
                 continue
-            seen.add((line, hit.key))
-            out.append(Finding(shown, line, "protected-name",
-                               f"a protected name ({ctx.mask('name', hit.key)}) appears {where}",
-                               ctx.match_id("protected-name", hit.key)))
+            slot = (line, hit.key)
+            if not has_lines:
+                slot = next((k for k in best if k[1] == hit.key), slot)
+            if best.get(slot) != ERROR:
+                best[slot] = verdict
+    out = []
+    for (line, key), verdict in best.items():
+        unsure = "" if verdict == ERROR else " (next to a degree, a role or other name words: check it is not the victim)"
+        out.append(Finding(shown, line, "protected-name",
+                           f"a protected name ({ctx.mask('name', key)}) appears {where}{unsure}",
+                           ctx.match_id("protected-name", key), verdict))
     return out
 
 
@@ -136,7 +184,7 @@ def scan_text(ctx: Context, path: Path) -> FileResult:
     prose = None
     if ext in MARKUP_EXTS:
         import html
-        prose = html.unescape(strip_tags(text))
+        prose = html.unescape(prose_of_html(text))
         views.append((prose, True))
     elif ext == ".json":
         try:
@@ -239,16 +287,19 @@ def scan_image(ctx: Context, path: Path) -> FileResult:
 
 
 def scan_one(ctx: Context, task: tuple[str, str]) -> FileResult:
-    """Worker entry: ('text'|'image', path), scanned with the run's context (passed in, never global)."""
+    """Scan one task: ('text'|'image', path), with the run's context (passed in, never global)."""
     kind, name = task
     path = Path(name)
     try:
         return scan_text(ctx, path) if kind == "text" else scan_image(ctx, path)
     except OSError as exc:
         shown = ctx.shown(path)
-        rule = "image-unreadable"
-        finding = Finding(shown, None, rule, f"cannot read the file ({exc.__class__.__name__})")
+        finding = Finding(shown, None, "image-unreadable", f"cannot read the file ({exc.__class__.__name__})")
         return FileResult([finding], 0, kind, shown)
+
+
+def _scan_chunk(ctx: Context, chunk: list[tuple[str, str]]) -> list[FileResult]:
+    return [scan_one(ctx, t) for t in chunk]
 
 
 def collect(paths: list[Path], skip: set[str]) -> tuple[list[tuple[str, str]], int, list[tuple[str, str]]]:
@@ -281,10 +332,40 @@ def collect(paths: list[Path], skip: set[str]) -> tuple[list[tuple[str, str]], i
     return tasks, skipped, folders
 
 
+def _worker(ctx: Context, chunk: list[tuple[str, str]], conn) -> None:
+    try:
+        conn.send(_scan_chunk(ctx, chunk))
+    finally:
+        conn.close()
+
+
 def run(ctx: Context, tasks: list[tuple[str, str]], jobs: int) -> list[FileResult]:
-    """Scan every task, in worker processes when there are enough files to pay for them."""
+    """Scan every task, in forked worker processes when there are enough files to pay for them.
+
+    The context goes to each worker as an argument; with fork it is inherited, not pickled. The
+    parent scans one share itself. Images are slow and text is fast: tasks are dealt round-robin.
+    """
     if jobs <= 1 or len(tasks) < 64:
-        return [scan_one(ctx, t) for t in tasks]
-    # Images are slow and text is fast: interleave so both workers get a fair share.
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork")) as pool:
-        return list(pool.map(partial(scan_one, ctx), tasks, chunksize=max(1, min(64, len(tasks) // (jobs * 8)))))
+        return _scan_chunk(ctx, tasks)
+    fork = get_context("fork")
+    chunks = [tasks[i::jobs] for i in range(jobs)]
+    workers = []
+    for chunk in chunks[1:]:
+        receive, send = fork.Pipe(duplex=False)
+        proc = fork.Process(target=_worker, args=(ctx, chunk, send), daemon=True)
+        proc.start()
+        send.close()
+        workers.append((proc, receive))
+    shares = [_scan_chunk(ctx, chunks[0])]
+    for proc, receive in workers:
+        try:
+            shares.append(receive.recv())
+        except EOFError:
+            raise RuntimeError(f"a privacy scan worker died (exit code {proc.exitcode}); run with --jobs 1 "
+                               f"to see the error") from None
+        finally:
+            proc.join()
+    out: list[FileResult] = [None] * len(tasks)  # type: ignore[list-item]
+    for i, share in enumerate(shares):
+        out[i::jobs] = share
+    return out
