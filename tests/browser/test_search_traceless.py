@@ -88,9 +88,10 @@ def test_search_works_offline_after_the_first_visit(make_context, server):
     page = context.new_page()
     page.goto(server["base"] + "en/index.html")
     page.click("article h1")              # the reader's first interaction: the worker starts and keeps the core
+    # wait for the page itself too: the worker stores files in parallel, so the search file alone is no proof
     page.wait_for_function("() => navigator.serviceWorker.controller !== null")
     page.wait_for_function("() => caches.keys().then(n => n.length ? caches.open(n[0]).then(c => c.keys()) : [])"
-                           ".then(k => k.some(r => r.url.endsWith('/search-en.js')))")
+                           ".then(k => ['/en/index.html', '/search-en.js'].every(f => k.some(r => r.url.endsWith(f))))")
     context.set_offline(True)
     page.goto(server["base"] + "en/index.html")
     found = search_here(page, "report")
