@@ -20,6 +20,7 @@ from .html_policy import check_pages_html
 from .limits import MAX_DATA_BYTES, MAX_PAGE_BYTES, check_images, file_fits
 from .positions import Positioned, YamlSyntaxError, load_positioned
 from .problems import Problems, Where, relpath
+from .synonyms import load_synonyms
 
 # data file -> (top-level key, record type); the key is also the Content field it fills.
 DATA_FILES: dict[str, tuple[str, type[BaseModel]]] = {
@@ -323,9 +324,10 @@ def load_content(
     for path in sorted(content_dir.iterdir()):
         if path.is_file() and path.name not in DATA_FILES and path.name != SITE_FILE and path.name not in OTHER_FILES and not path.name.startswith("."):
             problems.warning("unknown-file", Where(relpath(path, root)), "the build does not read this file.", f"data files are: {', '.join(sorted(DATA_FILES))}; pages go in pages/, posters in posters/.")
+    synonyms = load_synonyms(content_dir, root, problems, tuple(langs or ()))
     if site is None:
         return None, problems, positions
-    content = Content(site=site, pages=pages, posters=posters, unreadable=frozenset(unreadable), **fields)
+    content = Content(site=site, pages=pages, posters=posters, unreadable=frozenset(unreadable), synonyms=synonyms, **fields)
     check_content(content, positions, problems, on or today())
     check_pages_html(content, root, problems)
     from .translations import outdated, read_lock, untracked

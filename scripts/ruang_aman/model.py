@@ -9,6 +9,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, RootModel, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from .synonyms import SynonymGroup
+
 KEY = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Key = Field(pattern=KEY, description="lower-case words joined by '-', e.g. sapa-129")
 
@@ -129,7 +131,8 @@ class Language(Record):
 # Interface words that the pages and the theme need, each in every language (site.yml labels:).
 LABELS = (
     "quick_exit", "quick_exit_hint", "shift_count", "skip_to_content", "search", "search_placeholder",
-    "search_none", "search_results", "search_results_title", "search_needs_js", "search_unavailable", "call", "whatsapp", "address", "hours",
+    "search_none", "search_results", "search_results_title", "search_needs_js", "search_unavailable", "search_suggest",
+    "search_topics", "search_fixed", "call", "whatsapp", "address", "hours",
     "cost", "source", "verified_on", "no_number", "myth", "fact", "examples", "signs", "total",
     "chart_note", "category", "draft_banner", "outdated_banner", "hotlines_title", "offline_bundle",
     "phone_alt", "caveat", "signs_unsourced",
@@ -405,6 +408,8 @@ class Content(BaseModel):
     """Data files (by field name) that could not be read: checks that refer to them are skipped."""
     outdated: frozenset[str] = frozenset()
     """Keys of texts whose English is older than their Indonesian (see translations.py)."""
+    synonyms: dict[str, tuple[SynonymGroup, ...]] = {}
+    """The readers' words per language (content_src/synonyms/<lang>.yml), for the search."""
 
     def contact(self, key: str) -> Contact | None:
         return next((c for c in self.contacts if c.key == key), None)

@@ -1,23 +1,29 @@
 """Per-language search: one index per language, built from the rendered pages, loaded once a reader starts a search.
 
 The index is a script (assets/ra/search-<lang>.js), not JSON, so the search also works from file://, where
-browsers refuse fetch() of local files. Stemming and stop words live in the browser (theme/assets/ra/ra-search.js)
-so documents and queries go through the same code.
+browsers refuse fetch() of local files. Per page: url, title, headings, description and the body as a bag of roots;
+besides the pages, the root of every word on the site (found here by the language's dictionary stemmer, see
+stemming.py) and the readers' synonyms, so the browser needs no dictionary.
+Stop words and the light rules for words not on the site live in the browser (theme/assets/ra/ra-search.js).
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass
+from collections import Counter
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
+from typing import Callable
 
 import lxml.html
 
 from .contract import BuildContext, StageResult
 from .model import Content, Language
-from .problems import Where
+from .problems import Problems, Where
+from .stemming import pack_roots, roots, stemmer_for, words
+from .synonyms import SynonymGroup
 from .urls import lang_dir, to_root
 
 NOT_PAGES = {"404.html", "search.html", "keluar.html"}
@@ -26,16 +32,24 @@ SKIP = ("//*[contains(concat(' ', @class, ' '), ' ra-hotline-box ')] | //*[@id='
         "//*[contains(concat(' ', @class, ' '), ' headerlink ')] | //script | //style")
 ARTICLE = "//article[contains(concat(' ', @class, ' '), ' md-content__inner ')]"
 ALTERNATES_MARK = "<!--ra-alternates-->"
+SEARCH_CODE = "ra-search.js"
+# The get-help page: a search that finds nothing offers it first (with the hotlines and every topic).
+HELP_PAGE = "bantuan.html"
+
+
+# A word counts at most this often in a page's bag (ranking saturates long before; the index stays small).
+TF_CAP = 3
 
 
 @dataclass(frozen=True)
 class Entry:
-    """One page in the index: url relative to its language's root, title, headings, text."""
+    """One page read from the built site: url relative to its language's root, title, headings, text, description."""
 
     u: str
     t: str
     h: list[str]
     x: str
+    d: str = ""
 
 
 def _text(node) -> str:
@@ -57,7 +71,15 @@ def page_entry(path: Path, url: str) -> Entry | None:
     headings = [_text(h) for h in article.xpath(".//h2 | .//h3")]
     if h1:
         h1[0].drop_tree()
-    return Entry(u=url, t=title, h=[h for h in headings if h], x=_text(article))
+    description = tree.xpath("//meta[@name='description']/@content")
+    return Entry(u=url, t=title, h=[h for h in headings if h], x=_text(article), d=description[0] if description else "")
+
+
+def bag(text: str, stem: Callable[[str], str] | None) -> str:
+    """A page's text as the browser needs it for matching: each root (or word) once, sorted, `*n` when it occurs
+    n > 1 times (at most TF_CAP). About 40 % of the text's size gzipped; the reader sees the description instead."""
+    counts = Counter(stem(w) if stem and len(w) > 2 and not w.isdigit() else w for w in words(text))
+    return " ".join(w + (f"*{min(n, TF_CAP)}" if n > 1 else "") for w, n in sorted(counts.items()))
 
 
 def language_index(folder: Path, lang: str) -> list[Entry]:
@@ -72,13 +94,38 @@ def language_index(folder: Path, lang: str) -> list[Entry]:
     return entries
 
 
-def index_script(lang: Language, entries: list[Entry]) -> str:
-    """The index as a script that sets window.RuangAmanIndex (loadable from file://).
+def vocabulary(entries: list[Entry], groups: tuple[SynonymGroup, ...] = ()) -> set[str]:
+    """Every word of the pages and of the synonyms, as the browser splits them."""
+    out: set[str] = set()
+    for e in entries:
+        for text in (e.t, *e.h, e.x):
+            out.update(words(text))
+    for group in groups:
+        for term in group.terms:
+            out.update(words(term))
+    return out
 
-    `stemmer` names the browser's stemmer for this language, or null: a language without one gets none.
+
+def index_data(lang: Language, entries: list[Entry], groups: tuple[SynonymGroup, ...] = ()) -> dict:
+    """What the browser gets for one language: pages, roots (when the language has a stemmer), synonyms.
+
+    `stemmer` names the browser's light rules for this language, or null: a language without one gets none.
     """
-    data = json.dumps({"lang": lang.code, "stemmer": lang.stemmer, "docs": [asdict(e) for e in entries]},
-                      ensure_ascii=False, separators=(",", ":"))
+    stem = stemmer_for(lang.stemmer)
+    data: dict = {"lang": lang.code, "stemmer": lang.stemmer,
+                  "docs": [{"u": e.u, "t": e.t, "h": e.h, "d": e.d, "b": bag(e.x, stem)} for e in entries]}
+    if any(e.u == HELP_PAGE for e in entries):
+        data["help"] = HELP_PAGE
+    if stem is not None:
+        data["r"] = pack_roots(roots(vocabulary(entries, groups), stem))
+    if groups:
+        data["s"] = [list(g.terms) for g in groups]
+    return data
+
+
+def index_script(lang: Language, entries: list[Entry], groups: tuple[SynonymGroup, ...] = ()) -> str:
+    """The index as a script that sets window.RuangAmanIndex (loadable from file://)."""
+    data = json.dumps(index_data(lang, entries, groups), ensure_ascii=False, separators=(",", ":"))
     # "</" never appears inside a script's data; json escapes nothing else that matters here.
     return "window.RuangAmanIndex=" + data.replace("</", "<\\/") + ";\n"
 
@@ -92,14 +139,35 @@ def alternates_html(lang: Language, languages: tuple[Language, ...]) -> str:
     )
 
 
-def write_search_indexes(staging: Path, languages: tuple[Language, ...]) -> list[Path]:
+def unused_groups(entries: list[Entry], groups: tuple[SynonymGroup, ...], lang: Language) -> list[SynonymGroup]:
+    """Synonym groups none of whose terms is on any page: a search for them cannot lead anywhere.
+
+    A word counts as on the site when it is, when its root is (dilaporkan: lapor), or when a word on the site
+    begins with it (threat: threats)."""
+    on_site = vocabulary(entries)
+    stem = stemmer_for(lang.stemmer)
+    site_roots = {stem(w) for w in on_site} if stem else set()
+
+    def present(word: str) -> bool:
+        return (word in on_site or (stem is not None and stem(word) in site_roots)
+                or (len(word) >= 4 and any(w.startswith(word) for w in on_site)))
+
+    return [g for g in groups if not any(all(present(w) for w in words(t)) for t in g.terms)]
+
+
+def write_search_indexes(content: Content, staging: Path, languages: tuple[Language, ...],
+                         problems: Problems | None = None) -> list[Path]:
     """Write assets/ra/search-<lang>.js for every language and complete each language's search page."""
     written = []
     for lang in languages:
         folder = staging / lang_dir(lang)
         target = staging / "assets" / "ra" / f"search-{lang.code}.js"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(index_script(lang, language_index(folder, lang.code)), encoding="utf-8")
+        entries, groups = language_index(folder, lang.code), content.synonyms.get(lang.code, ())
+        for group in unused_groups(entries, groups, lang) if problems is not None else ():
+            problems.notice("synonym-unused", group.where, f"[{lang.code}] none of {', '.join(group.terms)} is on any page, so this group finds nothing.",
+                            "add one of these words to the page about this topic, or remove the group.")
+        target.write_text(index_script(lang, entries, groups), encoding="utf-8")
         written.append(target)
         search_page = folder / "search.html"
         if search_page.exists():
@@ -109,15 +177,27 @@ def write_search_indexes(staging: Path, languages: tuple[Language, ...]) -> list
     return written
 
 
+def minify_search_code(staging: Path) -> Path:
+    """The search code without comments and spare whitespace (it loads on a slow phone when the reader searches)."""
+    import rjsmin
+
+    code = staging / "assets" / "ra" / SEARCH_CODE
+    code.write_text(rjsmin.jsmin(code.read_text(encoding="utf-8")) + "\n", encoding="utf-8")
+    return code
+
+
 def search_stage(ctx: BuildContext) -> StageResult:
-    """Build stage: the search indexes; a language without its search page is an error."""
+    """Build stage: the search indexes and the (minified) search code; a language without its search page is an error."""
     result = StageResult()
+    staging = ctx.paths.staging
     for lang in ctx.languages:
-        if not (ctx.paths.staging / lang_dir(lang) / "search.html").exists():
+        if not (staging / lang_dir(lang) / "search.html").exists():
             result.problems.error("search", Where("theme/search.html"), f"[{lang.code}] the search page was not built.",
                                   "keep `static_templates: [search.html]` under theme: in mkdocs.yml.")
     if result.problems.has_errors():
         return result
-    written = write_search_indexes(ctx.paths.staging, ctx.languages)
-    result.outputs.append(("search", ", ".join(str(p.relative_to(ctx.paths.staging)) for p in written)))
+    written = write_search_indexes(ctx.content, staging, ctx.languages, result.problems)
+    if (staging / "assets" / "ra" / SEARCH_CODE).exists():
+        minify_search_code(staging)
+    result.outputs.append(("search", ", ".join(str(p.relative_to(staging)) for p in written)))
     return result

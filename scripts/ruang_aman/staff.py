@@ -114,7 +114,16 @@ def translation_status(root: Path) -> list[tuple[str, dict[str, str], str]]:
         stale = [k for k in keys if k in content.outdated]
         status = f"outdated ({len(stale)} of {len(keys)} texts)" if stale else "complete"
         rows.append((name, {lang: "written" for lang in content.site.codes()}, status))
+    rows.append(synonyms_row(content))
     return rows
+
+
+def synonyms_row(content) -> tuple[str, dict[str, str], str]:
+    """The search's synonyms: groups per language. Each language has its own readers' words, not a translation."""
+    counts = {lang: len(content.synonyms.get(lang, ())) for lang in content.site.codes()}
+    missing = [lang for lang, n in counts.items() if not n]
+    status = f"no synonyms for {', '.join(missing)}" if missing else "own words per language"
+    return ("synonyms/", {lang: f"{n} groups" if n else "none" for lang, n in counts.items()}, status)
 
 
 def mark_translated(root: Path, slugs: list[str]) -> list[str]:

@@ -1,7 +1,12 @@
 /* Ruang Aman search: loaded by ruang-aman.js when a reader starts a search (on any page's box, or on the search page),
    together with the index of the page's language (assets/ra/search-<lang>.js, a script so that it also loads from
    file:// where fetch() of local files is blocked). Results come from that one index, so they are always in the
-   page's language, and are drawn in place into #ra-search-panel: a query never enters an address or the history. */
+   page's language, and are drawn in place into #ra-search-panel: a query never enters an address or the history.
+
+   The index carries, besides the pages, the root of every word on the site (found at build time by a dictionary
+   stemmer, PySastrawi for Indonesian) and the readers' synonyms (content_src/synonyms/<lang>.yml). A query word
+   that is on the site takes its root from the index; any other word goes through the light rules below, and the
+   first reading whose root is on the site wins. Everything here is pure except show() and attach(). */
 (function () {
   "use strict";
 
@@ -9,29 +14,80 @@
     id: ("ada adalah agar akan aku anda apa apakah atau bagi bahwa banyak begitu belum bila bisa boleh dalam dan dapat " +
       "dari dengan di dia ia ini itu jadi jika juga kalau kami kamu karena ke kita lagi lain maka mana masih mereka " +
       "oleh pada para saat saja sangat saya se sebagai sedang seperti sudah supaya tak tapi tetapi tidak untuk yaitu " +
-      "yang nya pun lah kah").split(" "),
+      "yang nya pun lah kah " +
+      // what readers add when they type as they speak
+      "mau ingin pengen pingin suka terus banget aja sih dong kok deh nih gimana bagaimana gmn kemana dimana kenapa " +
+      "mengapa harus yg dgn utk tdk gak nggak ga").split(" "),
     en: ("a about an and are as at be but by can do does for from has have how i if in into is it its may me my no " +
       "not of on or our so that the their them then there these they this to was we what when where which who will " +
       "with you your").split(" ")
   };
 
-  /* A small Indonesian affix stripper (after Nazief & Adriani, simplified). Documents and queries go through the
-     same function, so "melaporkan", "pelaporan" and "laporan" all meet at "lapor". */
+  /* ---- Indonesian light rules (after Nazief & Adriani, no dictionary) --------------------------------------------
+     For words that are not on the site. stemId() is the usual reading; readingsId() lists every reading, so that
+     the query side can pick the first whose root the site knows. */
+  // Roots that begin like a prefix: "diperkosa" is di + perkosa, never di + per + kosa.
+  var WHOLE = /^(perkosa|periksa|perempuan|pertama|setubuh)/;
+  // me-/pe- + n + vowel usually hides a t (menolong: tolong), but these roots begin with n themselves.
+  var N_ROOTS = /^(nikah|nilai|nanti|nafkah|nasihat|nyata|nyaman|nyawa)/;
+  var VOWEL = /^[aiueo]/;
+
   function stemId(word) {
-    var w = word, stripped = false;
-    if (w.length <= 4) return w;
-    w = cut(w, /(lah|kah|tah|pun)$/, 4);
-    w = cut(w, /(nya|ku|mu)$/, 4);
-    // One prefix, then at most a second one of ber-/ter-/per- (di+per+kosa, pem+per+kosa+an); never the same twice.
-    var once = prefix(w, false);
-    if (once !== w) {
-      stripped = true;
-      w = prefix(once, true);
+    var w = word, whole;
+    if (w.length <= 3) return w;
+    if ((whole = WHOLE.exec(w))) return whole[1];
+    if (w.length >= 7) w = cut(w, /pun$/, 4);
+    if (/nya$/.test(w)) w = cut(w, /nya$/, 3);
+    else if (w.length >= 6) w = cut(w, /(ku|mu)$/, 4);
+    var first = prefixId(w, ""), second = null;
+    if (first) {
+      w = first.rest;
+      if ((whole = WHOLE.exec(w))) return whole[1];
+      second = prefixId(w, first.kind);
+      if (second) w = second.rest;
+      if ((whole = WHOLE.exec(w))) return whole[1];
     }
-    // One derivational suffix at most; -i only after a prefix (me-lindung-i), so "polisi" stays whole.
-    if (/kan$/.test(w)) return cut(w, /kan$/, 3);
-    if (/an$/.test(w)) return cut(w, /an$/, 4);
-    return stripped ? cut(w, /i$/, 4) : w;
+    return suffixId(w, first ? first.kind : "");
+  }
+
+  /* One prefix: {rest, kind} or null. After a first prefix only ber-/ter-/per- may follow (di+per+kosa is handled by
+     WHOLE; mem+per+tahan+kan). ke- only with its -an (kekerasan), so "keluarga" and "keras" stay whole. */
+  function prefixId(w, after) {
+    var m;
+    if ((m = /^(ber|ter|per)(.+)$/.exec(w)) && m[2].length >= 4) return { rest: m[2], kind: m[1] };
+    if ((m = /^(bel|pel)(ajar.*)$/.exec(w))) return { rest: m[2], kind: m[1] === "bel" ? "ber" : "per" };
+    if (after) return null;
+    if ((m = /^di(.{3,})$/.exec(w))) return { rest: m[1], kind: "di" };
+    if ((m = /^ke(.{4,})$/.exec(w)) && /an$/.test(w)) return { rest: m[1], kind: "ke" };
+    // Spoken forms: ngelapor, ngebully; nyakitin (sakit); ngaku, ngomong.
+    if ((m = /^nge([^aiueo].{3,})$/.exec(w))) return { rest: m[1], kind: "nge" };
+    if ((m = /^ny([aiueo].{3,})$/.exec(w))) return { rest: "s" + m[1], kind: "nge" };
+    if ((m = /^ng([aiueo].{3,})$/.exec(w))) return { rest: m[1], kind: "nge" };
+    if (!(m = /^(me|pe)(.*)$/.exec(w))) return null;
+    var kind = m[1], r = m[2], x;
+    if ((x = /^ng([aiueo].{2,})$/.exec(r)) || (x = /^ng([gkh].{2,})$/.exec(r))) return { rest: x[1], kind: kind };
+    if ((x = /^ny([aiueo].{2,})$/.exec(r))) return { rest: "s" + x[1], kind: kind };
+    if ((x = /^n([aiueo].{2,})$/.exec(r))) return { rest: (N_ROOTS.test("n" + x[1]) ? "n" : "t") + x[1], kind: kind };
+    if ((x = /^n([cdjstz].{2,})$/.exec(r))) return { rest: x[1], kind: kind };
+    if ((x = /^m([aiueo].{2,})$/.exec(r))) return { rest: "p" + x[1], kind: kind };
+    if ((x = /^m([bpf].{2,})$/.exec(r))) return { rest: x[1], kind: kind };
+    if ((x = /^([lrwy][aiueo].{2,})$/.exec(r))) return { rest: x[1], kind: kind };
+    if (kind === "pe" && (x = /^([bcdghjkpst][aiueo].{2,})$/.exec(r))) return { rest: x[1], kind: kind };
+    return null;
+  }
+
+  /* One suffix, as the prefix allows: pe-/per-/ke- nouns end in -an (penculikan: culik, not culi + kan); ber-, ke-
+     and se- never take -i (bercerai: cerai); di- and me- never take -an (ditahan: tahan). -in is spoken -i/-kan. */
+  function suffixId(w, kind) {
+    var noun = kind === "pe" || kind === "per" || kind === "ke";
+    if (kind && kind !== "pe" && kind !== "per" && /in$/.test(w) && w.length >= 6) return w.slice(0, -2);
+    if (/kan$/.test(w) && !noun && w.length >= 6) return w.slice(0, -3);
+    if (/an$/.test(w) && kind !== "di" && kind !== "me" && kind !== "ter") {
+      var rest = w.slice(0, -2);
+      if (rest.length >= 4 || (rest.length === 3 && (kind || /[aiueo]$/.test(rest)))) return rest;
+    }
+    if (/[^a]i$/.test(w) && kind && kind !== "ber" && kind !== "ke" && w.length >= 5) return w.slice(0, -1);
+    return w;
   }
 
   function cut(w, re, min) {
@@ -39,27 +95,54 @@
     return out.length >= min ? out : w;
   }
 
-  function prefix(w, secondOnly) {
-    var m;
-    if ((m = /^(ber|ter|per)(.*)$/.exec(w))) return keep(w, m[2]);
-    if (secondOnly) return w;
-    if ((m = /^(me|pe)ny([aiueo].*)$/.exec(w))) return keep(w, "s" + m[2]);
-    if ((m = /^(me|pe)ng([aiueo].*)$/.exec(w))) return keep(w, m[2]);
-    if ((m = /^(me|pe)ng([gkh].*)$/.exec(w))) return keep(w, m[2]);
-    if ((m = /^(me|pe)n([aiueo].*)$/.exec(w))) return keep(w, "t" + m[2]);
-    if ((m = /^(me|pe)n([cdjtsz].*)$/.exec(w))) return keep(w, m[2]);
-    if ((m = /^(me|pe)m([aiueo].*)$/.exec(w))) return keep(w, "p" + m[2]);
-    if ((m = /^(me|pe)m([bpf].*)$/.exec(w))) return keep(w, m[2]);
-    if ((m = /^(me|pe)([lmnrwy].*)$/.exec(w))) return keep(w, m[2]);
-    if ((m = /^(di|ke|se)(.*)$/.exec(w))) return keep(w, m[2]);
-    return w;
+  /* Every reading of a word, fewest affixes first: the word, without an ending, without a prefix (each spelling the
+     prefix may hide: mengawini -> awini, kawini; menikah -> tikah, nikah; mukul -> pukul), both, and the usual reading. */
+  var PREFIXES = [
+    [/^(di|ke|se|ter|ber|per|nge|ng)(.{3,})$/, ["$2"]],
+    [/^(?:me|pe)ng([aiueo].+)$/, ["$1", "k$1"]],
+    [/^(?:me|pe)ng([gkh].+)$/, ["$1"]],
+    [/^(?:me|pe)?ny([aiueo].+)$/, ["s$1", "ny$1"]],
+    [/^(?:me|pe)n([aiueo].+)$/, ["t$1", "n$1"]],
+    [/^(?:me|pe)n([cdjstz].+)$/, ["$1"]],
+    [/^(?:me|pe)m([aiueo].+)$/, ["p$1", "m$1"]],
+    [/^(?:me|pe)m([bpf].+)$/, ["$1"]],
+    [/^(?:me|pe|be|te)([a-z].{3,})$/, ["$1"]],
+    [/^n([aiueo].{3,})$/, ["t$1"]],                 // spoken nampar, nendang: tampar, tendang
+    [/^m([aiueo].{3,})$/, ["p$1"]],                 // spoken mukul: pukul
+    [/^ng([aiueo].{3,})$/, ["k$1"]]                 // spoken ngasih: kasih
+  ];
+  var ENDINGS = /(nya|ku|mu|pun|lah|kah|kan|an|in|i)$/;
+
+  function readingsId(word) {
+    var out = [word], i, j;
+    var add = function (w) { if (w.length >= 3 && out.indexOf(w) === -1) out.push(w); };
+    var unsuffix = function (w) { var m = ENDINGS.exec(w); return m ? [w.slice(0, -m[1].length)] : []; };
+    var unprefix = function (w) {
+      var found = [];
+      PREFIXES.forEach(function (p) {
+        if (p[0].test(w)) p[1].forEach(function (r) { found.push(w.replace(p[0], r)); });
+      });
+      return found;
+    };
+    var ends = unsuffix(word), starts = unprefix(word);
+    ends.forEach(add);
+    ends.forEach(function (e) { unsuffix(e).forEach(add); });
+    starts.forEach(add);
+    for (i = 0; i < starts.length; i++) {
+      var s1 = unsuffix(starts[i]);
+      s1.forEach(add);
+      s1.forEach(function (e) { unsuffix(e).forEach(add); });
+      var again = unprefix(starts[i]);
+      for (j = 0; j < again.length; j++) {
+        add(again[j]);
+        unsuffix(again[j]).forEach(add);
+      }
+    }
+    add(stemId(word));
+    return out;
   }
 
-  function keep(w, rest) {
-    return rest.length >= 4 ? rest : w;
-  }
-
-  /* A light English suffix stemmer: reports/reported/reporting -> report, abuse/abused -> abus. */
+  /* ---- English: a light suffix stemmer (reports/reported/reporting -> report, abuse/abused -> abus) ------------- */
   function stemEn(word) {
     var w = word.replace(/'s$/, "");
     if (w.length <= 3) return w;
@@ -76,90 +159,344 @@
     return w;
   }
 
-  /* The stemmer named by the index (content_src/site.yml: the language's `stemmer`); a language without
-     one gets none, never another language's. */
-  var STEMMERS = { id: stemId, en: stemEn };
+  /* The light rules named by the index (content_src/site.yml: the language's `stemmer`); a language without one gets
+     none, never another language's. */
+  var LIGHT = { id: stemId, en: stemEn };
   function noStem(word) { return word; }
-  function stemmerOf(name) { return STEMMERS[name] || noStem; }
 
+  function words(text) {
+    return text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").match(/[a-z0-9]+(?:'s)?/g) || [];
+  }
+
+  /* Tokens of a text without an index: stop words dropped, each word through the named light rules. */
   function tokens(text, lang, stemmer) {
-    var stop = STOP[lang] || [], stem = stemmerOf(stemmer), out = [];
-    var words = text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").match(/[a-z0-9]+(?:'s)?/g) || [];
-    for (var i = 0; i < words.length; i++) {
-      if (stop.indexOf(words[i]) === -1) out.push(stem(words[i]));
+    var stop = STOP[lang] || [], stem = LIGHT[stemmer] || noStem;
+    return words(text).filter(function (w) { return stop.indexOf(w) === -1; }).map(stem);
+  }
+
+  /* ---- The index, prepared once: vocabulary, roots, page fields, synonym groups --------------------------------- */
+  function prepare(index) {
+    if (index.p) return index.p;
+    var lang = index.lang, light = LIGHT[index.stemmer] || noStem;
+    var p = { lang: lang, stop: STOP[lang] || [], map: {}, vocab: {}, roots: {}, df: {}, memo: {}, light: light,
+      readings: index.stemmer === "id" ? readingsId : null, indexed: typeof index.r === "string", phrases: {}, docs: [] };
+    (index.r || "").split(";").forEach(function (entry) {
+      var at = entry.indexOf(":");
+      if (at < 0) return;
+      var root = entry.slice(0, at);
+      p.roots[root] = 1;
+      entry.slice(at + 1).split(",").forEach(function (form) { p.map[form.replace("~", root)] = root; });
+    });
+    var known = function (w) {
+      if (p.stop.indexOf(w) !== -1) return;
+      p.vocab[w] = (p.vocab[w] || 0) + 1;
+      if (!p.map[w] && p.indexed) p.roots[w] = 1;
+    };
+    for (var form in p.map) p.vocab[form] = p.vocab[form] || 1;
+    index.docs.forEach(function (doc) {
+      var fields = { t: {}, h: {}, b: {}, n: 0, doc: doc };
+      var put = function (text, into) {
+        words(text).forEach(function (w) {
+          known(w);
+          if (p.stop.indexOf(w) !== -1) return;
+          var r = rootOf(p, w);
+          into[r] = (into[r] || 0) + 1;
+        });
+      };
+      put(doc.t, fields.t);
+      (doc.h || []).forEach(function (h) { put(h, fields.h); });
+      // The body as a bag: "root*n" (roots when the index has them, else words), n at most 3.
+      (doc.b || "").split(" ").forEach(function (item) {
+        var star = item.indexOf("*"), w = star < 0 ? item : item.slice(0, star), n = star < 0 ? 1 : +item.slice(star + 1);
+        if (!w || p.stop.indexOf(w) !== -1) return;
+        known(w);
+        var r = p.indexed ? w : rootOf(p, w);
+        fields.b[r] = (fields.b[r] || 0) + n;
+        fields.n += n;
+      });
+      var seen = {};
+      [fields.t, fields.h, fields.b].forEach(function (f) { for (var r in f) seen[r] = 1; });
+      for (var r in seen) p.df[r] = (p.df[r] || 0) + 1;
+      p.docs.push(fields);
+    });
+    p.avg = p.docs.reduce(function (s, d) { return s + d.n; }, 0) / Math.max(1, p.docs.length);
+    (index.s || []).forEach(function (group) {
+      var seqs = group.map(function (term) {
+        words(term).forEach(known);
+        return roots(p, term);
+      }).filter(function (seq) { return seq.length; });
+      seqs.forEach(function (seq) {
+        var key = seq.join(" ");
+        (p.phrases[key] = p.phrases[key] || []).push(seqs);
+      });
+    });
+    index.p = p;
+    return p;
+  }
+
+  /* The root of one word: from the index when the word is on the site, else the first reading the site knows. */
+  function rootOf(p, w) {
+    if (p.memo[w]) return p.memo[w];
+    var root = null;
+    if (p.indexed) root = p.map[w] || (p.vocab[w] || p.roots[w] ? w : null);
+    if (!root && p.readings) {
+      var all = p.readings(w);
+      for (var i = 0; i < all.length && !root; i++) {
+        if (p.map[all[i]]) root = p.map[all[i]];
+        else if (p.roots[all[i]]) root = all[i];
+      }
+    }
+    root = root || p.light(w);
+    p.memo[w] = root;
+    return root;
+  }
+
+  function roots(p, text) {
+    return words(text).filter(function (w) { return p.stop.indexOf(w) === -1; }).map(function (w) { return rootOf(p, w); });
+  }
+
+  /* The query as slots: each a word or a synonym phrase, with the roots that may stand for it (its own first). */
+  function slots(p, query) {
+    var ws = words(query).filter(function (w) { return p.stop.indexOf(w) === -1; });
+    var rs = ws.map(function (w) { return rootOf(p, w); }), out = [];
+    for (var i = 0; i < rs.length;) {
+      var best = 0;
+      for (var n = Math.min(rs.length - i, 6); n >= 1 && !best; n--) {
+        if (p.phrases[rs.slice(i, i + n).join(" ")]) best = n;
+      }
+      var len = best || 1, own = rs.slice(i, i + len);
+      out.push({ words: ws.slice(i, i + len), alts: alternatives(p, own) });
+      i += len;
     }
     return out;
   }
 
-  function weigh(doc, lang, stemmer) {
-    var weights = {};
-    var add = function (text, weight) {
-      tokens(text, lang, stemmer).forEach(function (t) { weights[t] = (weights[t] || 0) + weight; });
-    };
-    add(doc.t, 10);
-    (doc.h || []).forEach(function (h) { add(h, 4); });
-    add(doc.x, 1);
-    return weights;
+  function alternatives(p, own) {
+    var alts = [{ roots: own, own: true }], seen = {};
+    seen[own.join(" ")] = 1;
+    (p.phrases[own.join(" ")] || []).forEach(function (seqs) {
+      seqs.forEach(function (seq) {
+        if (!seen[seq.join(" ")]) {
+          seen[seq.join(" ")] = 1;
+          alts.push({ roots: seq, own: false });
+        }
+      });
+    });
+    return alts;
+  }
+
+  function hits(p, alt) {
+    return p.docs.some(function (d) { return alt.roots.every(function (r) { return d.t[r] || d.h[r] || d.b[r]; }); });
+  }
+
+  /* One edit (insert, delete, change, swap two neighbours) between a and b? */
+  function oneEdit(a, b) {
+    return distance(a, b, 1) === 1;
+  }
+
+  // Optimal string alignment distance, giving up (returning max + 1) once it must exceed max.
+  function distance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    var prev2 = [], prev = [], cur, i, j;
+    for (j = 0; j <= b.length; j++) prev[j] = j;
+    for (i = 1; i <= a.length; i++) {
+      cur = [i];
+      var low = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) cur[j] = Math.min(cur[j], prev2[j - 2] + 1);
+        low = Math.min(low, cur[j]);
+      }
+      if (low > max) return max + 1;
+      prev2 = prev;
+      prev = cur;
+    }
+    return prev[b.length];
+  }
+
+  /* A slot that finds nothing, of one word of five letters or more: the site's words one edit away stand in. */
+  function mend(p, slot) {
+    if (slot.words.length !== 1 || slot.words[0].length < 5 || slot.alts.some(function (a) { return hits(p, a); })) return;
+    var w = slot.words[0], near = [];
+    for (var v in p.vocab) if (v.length >= 4 && oneEdit(w, v)) near.push(v);
+    if (!near.length) return;
+    slot.fixed = near.sort(function (a, b) { return p.vocab[b] - p.vocab[a]; }).slice(0, 3);
+    var alts = [];
+    slot.fixed.forEach(function (v) { alts = alts.concat(alternatives(p, [rootOf(p, v)])); });
+    slot.alts = alts;
+  }
+
+  var K1 = 1.2, B = 0.75;
+
+  function scoreAlt(p, d, alt) {
+    var s = 0, head = true;
+    for (var i = 0; i < alt.roots.length; i++) {
+      var r = alt.roots[i], tf = d.b[r] || 0;
+      if (!tf && !d.t[r] && !d.h[r]) return null;
+      if (!d.t[r] && !d.h[r]) head = false;
+      var idf = Math.log(1 + (p.docs.length - (p.df[r] || 0) + 0.5) / ((p.df[r] || 0) + 0.5));
+      s += idf * (tf * (K1 + 1) / (tf + K1 * (1 - B + B * d.n / p.avg)) + (d.t[r] ? 3 : 0) + (d.h[r] ? 1.5 : 0));
+    }
+    return { score: alt.own ? s : s * 0.7, head: head };
+  }
+
+  /* Search one index: {results: [{doc, score, head, roots}], slots}. Pages that match every part of the query come
+     first, then those whose title or a heading holds it, then by score (BM25 over the text plus title and headings). */
+  function find(index, query) {
+    var p = prepare(index), parts = slots(p, query), results = [];
+    if (!parts.length) return { results: results, slots: parts };
+    parts.forEach(function (slot) { mend(p, slot); });
+    p.docs.forEach(function (d) {
+      var found = 0, heads = 0, score = 0, wanted = [];
+      parts.forEach(function (slot) {
+        var best = null, head = false;
+        slot.alts.forEach(function (alt) {
+          var s = scoreAlt(p, d, alt);
+          if (!s) return;
+          if (!best || s.score > best.score) best = s;
+          head = head || s.head;
+          wanted = alt.own ? alt.roots.concat(wanted) : wanted.concat(alt.roots);
+        });
+        if (best) {
+          found++;
+          heads += head ? 1 : 0;
+          score += best.score;
+        }
+      });
+      if (found) results.push({ doc: d.doc, found: found, head: heads, score: score, roots: wanted });
+    });
+    var most = results.reduce(function (m, r) { return Math.max(m, r.found); }, 0);
+    results = results.filter(function (r) { return r.found === most; });
+    results.sort(function (a, b) { return b.head - a.head || b.score - a.score || a.doc.t.localeCompare(b.doc.t); });
+    return { results: results, slots: parts };
   }
 
   function search(index, query) {
-    var terms = tokens(query, index.lang, index.stemmer);
-    if (!terms.length) return [];
-    var all = [], some = [];
-    index.docs.forEach(function (doc) {
-      doc.w = doc.w || weigh(doc, index.lang, index.stemmer);
-      var score = 0, found = 0;
-      terms.forEach(function (t) {
-        if (doc.w[t]) { score += doc.w[t]; found++; }
-      });
-      if (found === terms.length) all.push({ doc: doc, score: score });
-      else if (found) some.push({ doc: doc, score: score });
-    });
-    var list = all.length ? all : some;
-    list.sort(function (a, b) { return b.score - a.score || a.doc.t.localeCompare(b.doc.t); });
-    return list.map(function (r) { return r.doc; });
+    return find(index, query).results.map(function (r) { return r.doc; });
   }
 
-  // A short excerpt around the first word that matches, built as text nodes (no HTML from the index is trusted).
-  function snippet(doc, query, lang, stemmer) {
-    var wanted = tokens(query, lang, stemmer), text = doc.x, re = /[A-Za-z0-9\u00C0-\u024F]+/g, m;
-    var stem = stemmerOf(stemmer);
-    while ((m = re.exec(text))) {
-      if (wanted.indexOf(stem(m[0].toLowerCase())) !== -1) break;
+  /* Words of the site closest to a query that found nothing (at most two edits, or the same beginning). */
+  function closest(index, query, limit) {
+    var p = prepare(index), scored = [];
+    var ws = words(query).filter(function (w) { return p.stop.indexOf(w) === -1 && w.length >= 3; });
+    for (var v in p.vocab) {
+      if (v.length < 4 || /^\d+$/.test(v)) continue;
+      var best = 9;
+      ws.forEach(function (w) {
+        var d = distance(w, v, 2);
+        if (d > 2 && v.slice(0, 4) === w.slice(0, 4)) d = 2.5;
+        best = Math.min(best, d);
+      });
+      if (best <= 2.5) scored.push([best, -p.vocab[v], v]);
     }
-    var at = m ? m.index : 0, from = Math.max(0, at - 60), to = Math.min(text.length, at + 140);
-    var p = document.createElement("p");
-    p.appendChild(document.createTextNode((from > 0 ? "… " : "") + text.slice(from, at)));
-    if (m) {
-      var mark = document.createElement("mark");
-      mark.textContent = m[0];
-      p.appendChild(mark);
-      p.appendChild(document.createTextNode(text.slice(at + m[0].length, to) + (to < text.length ? " …" : "")));
-    } else {
-      p.appendChild(document.createTextNode(text.slice(at, to) + (to < text.length ? " …" : "")));
+    scored.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : 1); });
+    return scored.slice(0, limit || 5).map(function (s) { return s[2]; });
+  }
+
+  /* What a result shows under its title: the heading that holds the query, if one does, then the page's description;
+     the first word that matches (the reader's own before a synonym) is marked. Text nodes only: no HTML from the
+     index is trusted. */
+  function snippet(index, result) {
+    var prepared = prepare(index), doc = result.doc, p = el("p"), heading = null;
+    (doc.h || []).some(function (h) { return marks(prepared, h, result.roots) < 1e9 && (heading = h); });
+    if (heading) {
+      p.appendChild(marked(prepared, heading, result.roots, "strong"));
+      p.appendChild(document.createTextNode(" · "));
     }
+    p.appendChild(marked(prepared, doc.d || "", result.roots));
     return p;
   }
 
-  // The results of one query, drawn into the panel as elements and text (nothing from the index is parsed as HTML).
-  function show(panel, query, index) {
+  // The rank (in roots) of the best-matching word of a text, and where it is.
+  function marks(prepared, text, roots, at) {
+    var re = /[A-Za-z0-9\u00C0-\u024F]+/g, m, rank = 1e9;
+    while ((m = re.exec(text))) {
+      var w = words(m[0])[0], pos = w ? roots.indexOf(rootOf(prepared, w)) : -1;
+      if (pos !== -1 && pos < rank) {
+        rank = pos;
+        if (at) { at.index = m.index; at.word = m[0]; }
+        if (!pos) break;
+      }
+    }
+    return rank;
+  }
+
+  function marked(prepared, text, roots, tag) {
+    var out = tag ? el(tag) : document.createDocumentFragment(), at = {};
+    if (marks(prepared, text, roots, at) < 1e9) {
+      out.appendChild(document.createTextNode(text.slice(0, at.index)));
+      out.appendChild(el("mark", at.word));
+      out.appendChild(document.createTextNode(text.slice(at.index + at.word.length)));
+    } else {
+      out.appendChild(document.createTextNode(text));
+    }
+    return out;
+  }
+
+  function el(tag, text, cls) {
+    var node = document.createElement(tag);
+    if (text) node.textContent = text;
+    if (cls) node.className = cls;
+    return node;
+  }
+
+  function link(href, text) {
+    var a = el("a", text);
+    a.href = href;
+    return a;
+  }
+
+  /* No dead end: when nothing is found, the hotlines of this page, the get-help page, the words closest to the query
+     that the site does use (a tap searches for one), and every topic. */
+  function dead(panel, index, query, pick) {
+    var base = panel.getAttribute("data-base") || "", box = el("div", "", "ra-search-none");
+    var near = closest(index, query, 5);
+    if (near.length && pick) {
+      var p = el("p", panel.getAttribute("data-suggest") + " ");
+      near.forEach(function (word) {
+        var b = el("button", word, "ra-search-word");
+        b.type = "button";
+        b.addEventListener("click", function () { pick(word); });
+        p.appendChild(b);
+        p.appendChild(document.createTextNode(" "));
+      });
+      box.appendChild(p);
+    }
+    var help = index.docs.filter(function (d) { return d.u === index.help; })[0];
+    if (help) box.appendChild(el("p", "", "ra-search-help")).appendChild(link(base + help.u, help.t));
+    var calls = document.querySelector(".ra-hotline-box ul");
+    if (calls) box.appendChild(calls.cloneNode(true));
+    box.appendChild(el("h3", panel.getAttribute("data-topics")));
+    var topics = box.appendChild(el("ul", "", "ra-search-topics"));
+    index.docs.forEach(function (d) {
+      if (d.u !== "index.html") topics.appendChild(el("li")).appendChild(link(base + d.u, d.t));
+    });
+    return box;
+  }
+
+  /* The results of one query, drawn into the panel as elements and text (nothing from the index is parsed as HTML).
+     pick(word), when given, searches for a word the reader taps in the no-result view. */
+  function show(panel, query, index, pick) {
     var status = panel.querySelector(".ra-search-status"), list = panel.querySelector(".ra-results");
-    var base = panel.getAttribute("data-base") || "";
+    var base = panel.getAttribute("data-base") || "", old = panel.querySelector(".ra-search-none");
     list.textContent = "";
+    if (old) old.parentNode.removeChild(old);
     if (!query.trim()) {
       status.textContent = "";
       return;
     }
-    var found = search(index, query);
-    status.textContent = found.length ? found.length + " " + panel.getAttribute("data-results") : panel.getAttribute("data-none");
-    found.forEach(function (doc) {
-      var li = document.createElement("li"), a = document.createElement("a");
-      a.href = base + doc.u;
-      a.textContent = doc.t;
-      li.appendChild(a);
-      li.appendChild(snippet(doc, query, index.lang, index.stemmer));
+    var answer = find(index, query), found = answer.results;
+    var fixed = answer.slots.filter(function (s) { return s.fixed && found.length; }).map(function (s) { return s.fixed[0]; });
+    status.textContent = found.length ? found.length + " " + panel.getAttribute("data-results") +
+      (fixed.length ? " (" + panel.getAttribute("data-fixed") + " " + fixed.join(", ") + ")" : "") : panel.getAttribute("data-none");
+    found.forEach(function (result) {
+      var li = el("li");
+      li.appendChild(link(base + result.doc.u, result.doc.t));
+      li.appendChild(snippet(index, result));
       list.appendChild(li);
     });
+    if (!found.length) list.parentNode.insertBefore(dead(panel, index, query, pick), list.nextSibling);
   }
 
   /* Search in place (ruang-aman.js calls this once the code and the index are loaded): typing shows results after a
@@ -173,7 +510,11 @@
       clearTimeout(timer);
       var query = input.value;
       if (!always) panel.hidden = !query.trim();
-      show(panel, query, index);
+      show(panel, query, index, function (word) {
+        input.value = word;
+        run();
+        input.focus();
+      });
     };
     input.addEventListener("input", function () {
       clearTimeout(timer);
@@ -183,5 +524,8 @@
     run();
   }
 
-  window.RuangAmanSearch = { attach: attach, show: show, search: search, stemId: stemId, stemEn: stemEn, tokens: tokens };
+  window.RuangAmanSearch = {
+    attach: attach, show: show, find: find, search: search, closest: closest, stemId: stemId, stemEn: stemEn,
+    readingsId: readingsId, tokens: tokens, root: function (index, word) { return rootOf(prepare(index), word); }
+  };
 })();

@@ -1,0 +1,82 @@
+"""Index-time stemming: the root of every word on the site, so the browser needs no dictionary.
+
+Indonesian uses PySastrawi (dictionary-based Nazief-Adriani / ECS). Its dictionary holds a few rare
+words that swallow common ones, fixed here; the list is short and each entry says why. A language
+without an index-time stemmer ships no roots: the browser's light rules (theme/assets/ra/ra-search.js)
+then do all the work, as they do for any word that is not on the site.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from typing import Callable, Iterable
+
+# Rare dictionary words that capture common ones: "menikah" -> meni (a paint), "penculikan" -> culi,
+# "mengawini" -> awin, "perasaan" -> asa. Without them Sastrawi reaches nikah, culik, kawin, rasa.
+DROP_FROM_DICTIONARY = frozenset({"meni", "culi", "awin", "asa"})
+# Roots that begin like an affix: "setubuh" is not se- + tubuh. A word that contains one of these, its
+# first letter perhaps taken by a prefix (meny-etubuh-i), keeps it as its root.
+WHOLE_ROOTS = ("setubuh",)
+
+WORD_RE = re.compile(r"[a-z0-9]+")
+
+
+def words(text: str) -> list[str]:
+    """The words of a text as the browser sees them: lower case, accents dropped, letters and digits."""
+    text = unicodedata.normalize("NFKD", text.lower())
+    return WORD_RE.findall("".join(c for c in text if not unicodedata.combining(c)))
+
+
+@functools.cache
+def _sastrawi() -> Callable[[str], str]:
+    from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary
+    from Sastrawi.Stemmer.Stemmer import Stemmer
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    dictionary = [w for w in StemmerFactory().get_words() if w and w not in DROP_FROM_DICTIONARY]
+    stemmer = Stemmer(ArrayDictionary(dictionary + list(WHOLE_ROOTS)))
+
+    @functools.cache
+    def stem(word: str) -> str:
+        for root in WHOLE_ROOTS:
+            if root[1:] in word:
+                return root
+        return stemmer.stem_word(word) or word
+
+    return stem
+
+
+# The index-time stemmer behind each browser stemmer named in site.yml (a language's `stemmer`): Indonesian
+# words get their dictionary roots here; English has none (the browser's light rules do both sides).
+INDEX_STEMMERS: dict[str, Callable[[], Callable[[str], str]]] = {"id": _sastrawi}
+
+
+def stemmer_for(name: str | None) -> Callable[[str], str] | None:
+    """The index-time stemmer for a language's `stemmer` (site.yml), or None (no stemmer, or none needed)."""
+    factory = INDEX_STEMMERS.get(name or "")
+    return factory() if factory else None
+
+
+def roots(vocabulary: Iterable[str], stem: Callable[[str], str]) -> dict[str, str]:
+    """word -> root for every word whose root differs from it (digits and one-letter words stay as they are)."""
+    out = {}
+    for word in sorted(set(vocabulary)):
+        if len(word) > 2 and not word.isdigit():
+            root = stem(word)
+            if root and root != word:
+                out[word] = root
+    return out
+
+
+def pack_roots(mapping: dict[str, str]) -> str:
+    """The roots map as a compact string: `root:form,form;...`, each form with its root written as `~`.
+
+    About a third of the size of a JSON object once gzipped; ra-search.js unpacks it.
+    """
+    by_root: dict[str, list[str]] = {}
+    for word, root in mapping.items():
+        by_root.setdefault(root, []).append(word)
+    return ";".join(root + ":" + ",".join(w.replace(root, "~", 1) for w in sorted(forms))
+                    for root, forms in sorted(by_root.items()))
