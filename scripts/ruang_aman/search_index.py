@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -22,7 +21,7 @@ import lxml.html
 from .contract import BuildContext, StageResult
 from .model import Content, Language
 from .problems import Problems, Where
-from .stemming import pack_roots, roots, stemmer_for, words
+from .stemming import STOP_WORDS, pack_roots, roots, stemmer_for, words
 from .synonyms import SynonymGroup
 from .urls import lang_dir, to_root
 
@@ -37,8 +36,6 @@ SEARCH_CODE = "ra-search.js"
 HELP_PAGE = "bantuan.html"
 
 
-# A word counts at most this often in a page's bag (ranking saturates long before; the index stays small).
-TF_CAP = 3
 
 
 @dataclass(frozen=True)
@@ -75,11 +72,13 @@ def page_entry(path: Path, url: str) -> Entry | None:
     return Entry(u=url, t=title, h=[h for h in headings if h], x=_text(article), d=description[0] if description else "")
 
 
-def bag(text: str, stem: Callable[[str], str] | None) -> str:
-    """A page's text as the browser needs it for matching: each root (or word) once, sorted, `*n` when it occurs
-    n > 1 times (at most TF_CAP). About 40 % of the text's size gzipped; the reader sees the description instead."""
-    counts = Counter(stem(w) if stem and len(w) > 2 and not w.isdigit() else w for w in words(text))
-    return " ".join(w + (f"*{min(n, TF_CAP)}" if n > 1 else "") for w, n in sorted(counts.items()))
+def bag(text: str, stem: Callable[[str], str] | None, stop: frozenset[str] = frozenset()) -> str:
+    """A page's text as the browser needs it for matching: each root (or word) once, sorted, stop words left out.
+
+    A quarter of the text's size gzipped, so the search of a site four times this size still loads on a slow
+    phone; the reader sees the matching heading and the page's description instead of an excerpt."""
+    found = {stem(w) if stem and len(w) > 2 and not w.isdigit() else w for w in words(text) if w not in stop}
+    return " ".join(sorted(found))
 
 
 def language_index(folder: Path, lang: str) -> list[Entry]:
@@ -112,15 +111,32 @@ def index_data(lang: Language, entries: list[Entry], groups: tuple[SynonymGroup,
     `stemmer` names the browser's light rules for this language, or null: a language without one gets none.
     """
     stem = stemmer_for(lang.stemmer)
-    data: dict = {"lang": lang.code, "stemmer": lang.stemmer,
-                  "docs": [{"u": e.u, "t": e.t, "h": e.h, "d": e.d, "b": bag(e.x, stem)} for e in entries]}
+    stop = STOP_WORDS.get(lang.code, frozenset())
+    data: dict = {"lang": lang.code, "stemmer": lang.stemmer, "stop": " ".join(sorted(stop)),
+                  "docs": [{"u": e.u, "t": e.t, "h": e.h, "d": e.d, "b": bag(e.x, stem, stop)} for e in entries]}
     if any(e.u == HELP_PAGE for e in entries):
         data["help"] = HELP_PAGE
     if stem is not None:
         data["r"] = pack_roots(roots(vocabulary(entries, groups), stem))
     if groups:
         data["s"] = [list(g.terms) for g in groups]
+        phrases = phrase_pages(entries, groups)
+        if phrases:
+            data["ph"] = phrases
     return data
+
+
+def phrase_pages(entries: list[Entry], groups: tuple[SynonymGroup, ...]) -> dict[str, list[int]]:
+    """For each phrase of the synonyms, the pages (by position) that hold it as written: the bag of roots cannot
+    tell "rumah aman" from a page that says "rumah" here and "aman" there."""
+    texts = [" " + " ".join(words(" ".join((e.t, *e.h, e.d, e.x)))) + " " for e in entries]
+    out = {}
+    for term in sorted({t for g in groups for t in g.terms if " " in t}):
+        needle = " " + " ".join(words(term)) + " "
+        found = [i for i, text in enumerate(texts) if needle in text]
+        if found:
+            out[term] = found
+    return out
 
 
 def index_script(lang: Language, entries: list[Entry], groups: tuple[SynonymGroup, ...] = ()) -> str:

@@ -21,6 +21,21 @@ DROP_FROM_DICTIONARY = frozenset({"meni", "culi", "awin", "asa"})
 WHOLE_ROOTS = ("setubuh",)
 
 WORD_RE = re.compile(r"[a-z0-9]+")
+# Words a search ignores, per language code (they travel with the index; a language not listed has none).
+# Indonesian includes what readers add when they type as they speak (mau, gimana, yg, gak...).
+STOP_WORDS: dict[str, frozenset[str]] = {
+    "id": frozenset((
+        "ada adalah agar akan aku anda apa apakah atau bagi bahwa banyak begitu belum bila bisa boleh dalam dan dapat "
+        "dari dengan di dia ia ini itu jadi jika juga kalau kami kamu karena ke kita lagi lain maka mana masih mereka "
+        "oleh pada para saat saja sangat saya se sebagai sedang seperti sudah supaya tak tapi tetapi tidak untuk yaitu "
+        "yang nya pun lah kah "
+        "mau ingin pengen pingin suka terus banget aja sih dong kok deh nih gimana bagaimana gmn kemana dimana kenapa "
+        "mengapa harus yg dgn utk tdk gak nggak ga").split()),
+    "en": frozenset((
+        "a about an and are as at be but by can do does for from has have how i if in into is it its may me my no "
+        "not of on or our so that the their them then there these they this to was we what when where which who will "
+        "with you your").split()),
+}
 
 
 def words(text: str) -> list[str]:

@@ -10,18 +10,6 @@
 (function () {
   "use strict";
 
-  var STOP = {
-    id: ("ada adalah agar akan aku anda apa apakah atau bagi bahwa banyak begitu belum bila bisa boleh dalam dan dapat " +
-      "dari dengan di dia ia ini itu jadi jika juga kalau kami kamu karena ke kita lagi lain maka mana masih mereka " +
-      "oleh pada para saat saja sangat saya se sebagai sedang seperti sudah supaya tak tapi tetapi tidak untuk yaitu " +
-      "yang nya pun lah kah " +
-      // what readers add when they type as they speak
-      "mau ingin pengen pingin suka terus banget aja sih dong kok deh nih gimana bagaimana gmn kemana dimana kenapa " +
-      "mengapa harus yg dgn utk tdk gak nggak ga").split(" "),
-    en: ("a about an and are as at be but by can do does for from has have how i if in into is it its may me my no " +
-      "not of on or our so that the their them then there these they this to was we what when where which who will " +
-      "with you your").split(" ")
-  };
 
   /* ---- Indonesian light rules (after Nazief & Adriani, no dictionary) --------------------------------------------
      For words that are not on the site. stemId() is the usual reading; readingsId() lists every reading, so that
@@ -168,18 +156,17 @@
     return text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").match(/[a-z0-9]+(?:'s)?/g) || [];
   }
 
-  /* Tokens of a text without an index: stop words dropped, each word through the named light rules. */
-  function tokens(text, lang, stemmer) {
-    var stop = STOP[lang] || [], stem = LIGHT[stemmer] || noStem;
-    return words(text).filter(function (w) { return stop.indexOf(w) === -1; }).map(stem);
+  /* The roots of a text as this index sees them: its language's stop words dropped (they travel with the index). */
+  function tokens(text, index) {
+    return roots(prepare(index), text);
   }
 
   /* ---- The index, prepared once: vocabulary, roots, page fields, synonym groups --------------------------------- */
   function prepare(index) {
     if (index.p) return index.p;
     var lang = index.lang, light = LIGHT[index.stemmer] || noStem;
-    var p = { lang: lang, stop: STOP[lang] || [], map: {}, vocab: {}, roots: {}, df: {}, memo: {}, light: light,
-      readings: index.stemmer === "id" ? readingsId : null, indexed: typeof index.r === "string", phrases: {}, docs: [] };
+    var p = { lang: lang, stop: (index.stop || "").split(" "), map: {}, vocab: {}, roots: {}, df: {}, memo: {}, light: light,
+      readings: index.stemmer === "id" ? readingsId : null, indexed: typeof index.r === "string", phrases: {}, literal: {}, docs: [] };
     (index.r || "").split(";").forEach(function (entry) {
       var at = entry.indexOf(":");
       if (at < 0) return;
@@ -193,8 +180,10 @@
       if (!p.map[w] && p.indexed) p.roots[w] = 1;
     };
     for (var form in p.map) p.vocab[form] = p.vocab[form] || 1;
+    var cards = {};
+    index.docs.forEach(function (doc) { (doc.h || []).forEach(function (h) { cards[h] = (cards[h] || 0) + 1; }); });
     index.docs.forEach(function (doc) {
-      var fields = { t: {}, h: {}, b: {}, n: 0, doc: doc };
+      var fields = { t: {}, h: {}, d: {}, b: {}, n: 0, doc: doc, at: p.docs.length };
       var put = function (text, into) {
         words(text).forEach(function (w) {
           known(w);
@@ -204,18 +193,20 @@
         });
       };
       put(doc.t, fields.t);
-      (doc.h || []).forEach(function (h) { put(h, fields.h); });
-      // The body as a bag: "root*n" (roots when the index has them, else words), n at most 3.
-      (doc.b || "").split(" ").forEach(function (item) {
-        var star = item.indexOf("*"), w = star < 0 ? item : item.slice(0, star), n = star < 0 ? 1 : +item.slice(star + 1);
-        if (!w || p.stop.indexOf(w) !== -1) return;
+      // A heading on three pages or more is a card (a service's name): what the page is about only on the get-help
+      // page, which describes the services; elsewhere it counts as text.
+      (doc.h || []).forEach(function (h) { put(h, cards[h] >= 3 && doc.u !== index.help ? fields.b : fields.h); });
+      put(doc.d || "", fields.d);
+      // The body: each root once (roots when the index has them, else words).
+      (doc.b || "").split(" ").forEach(function (w) {
+        if (!w) return;
         known(w);
         var r = p.indexed ? w : rootOf(p, w);
-        fields.b[r] = (fields.b[r] || 0) + n;
-        fields.n += n;
+        if (!fields.b[r]) fields.n++;
+        fields.b[r] = 1;
       });
       var seen = {};
-      [fields.t, fields.h, fields.b].forEach(function (f) { for (var r in f) seen[r] = 1; });
+      [fields.t, fields.h, fields.d, fields.b].forEach(function (f) { for (var r in f) seen[r] = 1; });
       for (var r in seen) p.df[r] = (p.df[r] || 0) + 1;
       p.docs.push(fields);
     });
@@ -223,7 +214,9 @@
     (index.s || []).forEach(function (group) {
       var seqs = group.map(function (term) {
         words(term).forEach(known);
-        return roots(p, term);
+        var seq = roots(p, term);
+        if (index.ph && index.ph[term]) p.literal[seq.join(" ")] = index.ph[term];
+        return seq;
       }).filter(function (seq) { return seq.length; });
       seqs.forEach(function (seq) {
         var key = seq.join(" ");
@@ -286,7 +279,7 @@
   }
 
   function hits(p, alt) {
-    return p.docs.some(function (d) { return alt.roots.every(function (r) { return d.t[r] || d.h[r] || d.b[r]; }); });
+    return p.docs.some(function (d) { return alt.roots.every(function (r) { return d.t[r] || d.h[r] || d.d[r] || d.b[r]; }); });
   }
 
   /* One edit (insert, delete, change, swap two neighbours) between a and b? */
@@ -327,17 +320,22 @@
     slot.alts = alts;
   }
 
-  var K1 = 1.2, B = 0.75;
+  // Field weights: title, headings, the page's description, its text (BM25 with presence only, mild length norm).
+  var W = { t: 3, h: 1.5, d: 1 }, K1 = 1.2, B = 0.3;
 
   function scoreAlt(p, d, alt) {
     var s = 0, head = true;
     for (var i = 0; i < alt.roots.length; i++) {
       var r = alt.roots[i], tf = d.b[r] || 0;
-      if (!tf && !d.t[r] && !d.h[r]) return null;
+      if (!tf && !d.t[r] && !d.h[r] && !d.d[r]) return null;
       if (!d.t[r] && !d.h[r]) head = false;
       var idf = Math.log(1 + (p.docs.length - (p.df[r] || 0) + 0.5) / ((p.df[r] || 0) + 0.5));
-      s += idf * (tf * (K1 + 1) / (tf + K1 * (1 - B + B * d.n / p.avg)) + (d.t[r] ? 3 : 0) + (d.h[r] ? 1.5 : 0));
+      s += idf * (tf * (K1 + 1) / (tf + K1 * (1 - B + B * d.n / p.avg)) +
+        (d.t[r] ? W.t : 0) + (d.h[r] ? W.h : 0) + (d.d[r] ? W.d : 0));
     }
+    // A phrase the page holds as written ("rumah aman"), not only its words here and there.
+    var literal = alt.roots.length > 1 && p.literal[alt.roots.join(" ")];
+    if (literal && literal.indexOf(d.at) !== -1) s *= 2;
     return { score: alt.own ? s : s * 0.7, head: head };
   }
 
