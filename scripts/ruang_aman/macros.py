@@ -26,6 +26,7 @@ MACROS: dict[str, tuple[str, int | None]] = {
     "sources": ("every source, for the About page", 0),
     "link": ("a link to another page with its title: {{ link SLUG }}", 1),
     "posters": ("the poster gallery", 0),
+    "erase": ("the control that removes this site from the device (browsing-safety page)", 0),
 }
 
 

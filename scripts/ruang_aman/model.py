@@ -135,7 +135,7 @@ LABELS = (
     "search_topics", "search_fixed", "call", "whatsapp", "address", "hours",
     "cost", "source", "verified_on", "no_number", "myth", "fact", "examples", "signs", "total",
     "chart_note", "category", "draft_banner", "outdated_banner", "hotlines_title", "offline_bundle",
-    "phone_alt", "caveat", "signs_unsourced",
+    "phone_alt", "caveat", "signs_unsourced", "erase", "erase_hint",
 )
 
 

@@ -176,6 +176,13 @@ class Renderer:
             items.append(f'<li id="sumber-{s.key}">{", ".join(bits)}.{where}{note}</li>')
         return f'<ol class="ra-sources">{"".join(items)}</ol>'
 
+    def erase(self) -> str:
+        """The erase control: ruang-aman.js clears this site's data and leaves; without JavaScript it leads to the instructions."""
+        return (
+            f'<p class="ra-erase-box"><a class="ra-erase" href="#cara-menghapus" data-erase>{self.label("erase")}</a>'
+            f'<span class="ra-erase__hint">{self.label("erase_hint")}</span></p>'
+        )
+
     def link(self, slug: str) -> str:
         page = self.content.page(slug)
         # Link text in Markdown: escaped as HTML, and brackets escaped so a title cannot end the link early.

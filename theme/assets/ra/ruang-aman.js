@@ -80,6 +80,9 @@
     }
   });
 
+  var erasing = false;    // set by the erase control: the worker must not start or keep anything from then on
+  var registering = null; // the worker's registration while it is under way
+
   /* ---- Service worker (http/https only, never from file://) ------------------------------------------------
      Not during the first load (which stays within its budget): the worker starts on the reader's first
      interaction, or when the page is being hidden. Then this page, the files it used and its language's core
@@ -90,7 +93,7 @@
     var listen = { capture: true, passive: true };
     var keptBy = null;
     var keep = function (worker) {
-      if (!worker || worker === keptBy) return;
+      if (erasing || !worker || worker === keptBy) return;
       keptBy = worker;
       var used = (performance.getEntriesByType ? performance.getEntriesByType("resource") : [])
         .map(function (e) { return e.name; })
@@ -102,11 +105,15 @@
     var whenHidden = function () {
       if (doc.visibilityState === "hidden") start();
     };
-    var start = function () {
+    var start = function (event) {
+      // A tap on the erase control must not start the worker it is about to remove.
+      var target = event && event.target;
+      if (erasing || (target && target.closest && target.closest("[data-erase]"))) return;
       TRIGGERS.forEach(function (type) { window.removeEventListener(type, start, listen); });
       doc.removeEventListener("visibilitychange", whenHidden);
       window.removeEventListener("pagehide", start);
-      sw.register(root + "sw.js", { scope: root })
+      registering = sw.register(root + "sw.js", { scope: root });
+      registering
         .then(function () { return sw.ready; })
         .then(function (registration) { keep(registration.active); })
         .catch(function () {});
@@ -117,6 +124,67 @@
     doc.addEventListener("visibilitychange", whenHidden);
     window.addEventListener("pagehide", start);
   }
+
+  /* ---- Remove this site from this device -------------------------------------------------------------------
+     Every [data-erase] control (the browsing-safety page and every page's footer): unregister this site's service
+     worker, delete its caches and its keys in local and session storage, then leave for the neutral site, as the
+     quick exit does. Only this site's own data: other sites may share the address's origin (GitHub Pages), so
+     registrations are matched by scope, caches and storage keys by the "ra-" prefix this site writes with; a site
+     served at the origin's root owns the origin, and its storage is cleared whole. Without JavaScript the control
+     is a link to the instructions. It never waits more than 3 s before leaving. */
+  var ERASE_WAIT_MS = 3000;
+
+  function eraseStorage(store) {
+    if (!store) return;
+    var ownsOrigin = root === location.origin + "/";
+    if (ownsOrigin) { store.clear(); return; }
+    for (var i = store.length - 1; i >= 0; i--) {
+      var k = store.key(i);
+      if (k && k.indexOf("ra-") === 0) store.removeItem(k);
+    }
+  }
+
+  function quietly(promise) {
+    return promise.catch(function () {});
+  }
+
+  function unregisterOurs() {
+    if (!("serviceWorker" in navigator) || !navigator.serviceWorker.getRegistrations) return Promise.resolve();
+    // A registration under way would otherwise escape: wait for it first.
+    return quietly(registering || Promise.resolve()).then(function () {
+      return navigator.serviceWorker.getRegistrations();
+    }).then(function (regs) {
+      return Promise.all(regs.filter(function (r) { return r.scope.indexOf(root) === 0; })
+        .map(function (r) { return r.unregister(); }));
+    });
+  }
+
+  function deleteOurCaches() {
+    if (!window.caches || !caches.keys) return Promise.resolve();
+    return caches.keys().then(function (names) {
+      return Promise.all(names.filter(function (n) { return n.indexOf("ra-") === 0; })
+        .map(function (n) { return caches.delete(n); }));
+    });
+  }
+
+  function erase() {
+    erasing = true;
+    html.classList.add("ra-leaving");
+    try { eraseStorage(window.localStorage); } catch (e) { /* storage blocked: nothing of ours in it */ }
+    try { eraseStorage(window.sessionStorage); } catch (e) { /* as above */ }
+    // The worker goes first, so that it cannot fill a cache again after the caches are gone.
+    var done = quietly(unregisterOurs()).then(function () { return quietly(deleteOurCaches()); });
+    var timeout = new Promise(function (resolve) { setTimeout(resolve, ERASE_WAIT_MS); });
+    Promise.race([done, timeout]).then(leave);
+  }
+
+  Array.prototype.forEach.call(doc.querySelectorAll("[data-erase]"), function (control) {
+    control.addEventListener("click", function (event) {
+      if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      erase();
+    });
+  });
 
   /* ---- Search in place, without a trace ------------------------------------------------------------------------
      The query never enters an address, a title or the history: the form is never submitted, results appear in the
