@@ -8,7 +8,7 @@ TOOLS_STAMP := build/.tools
 NODE_STAMP := build/node_modules/.installed
 BUILD := $(PY) scripts/build_site.py
 
-.PHONY: help site test serve check bench bench-privacy new-page new-poster translations mark-translated privacy clean
+.PHONY: help site test serve check bench bench-privacy new-page new-poster translations mark-translated privacy references clean
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 20
@@ -60,6 +60,9 @@ mark-translated: $(STAMP) ## record that the English of SLUG (or of everything) 
 
 privacy: $(STAMP) ## run the privacy guard over content_src/, docs/ and site/
 	@$(PY) scripts/check_privacy.py
+
+references: $(STAMP) $(TOOLS_STAMP) ## rewrite the print reference images of tests/kit/ (after a deliberate change)
+	@$(PY) scripts/refresh_references.py
 
 clean: ## remove generated files (site/, docs/, build/); keeps .venv
 	rm -rf site docs build

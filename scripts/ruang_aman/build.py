@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .contract import BuildContext, BuildOptions, BuildPaths, Stage, StageResult
+from .kit.stage import kit_stage
 from .load import load_content
 from .minify import minify_stage
 from .offline import offline_bundle_stage, service_worker_stage
@@ -31,6 +32,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("pages", pages_stage),                  # content -> docs/<lang>/*.md
     Stage("mkdocs", mkdocs_stage),                # docs/ -> staging/ (one MkDocs build per language)
     Stage("posters", posters_stage),              # posters and cards -> staging/posters/
+    Stage("kit", kit_stage),                      # session kit -> staging/kit/ (zips the poster cards)
     Stage("search", search_stage),                # staging/assets/ra/search-<lang>.js
     Stage("minify", minify_stage),                # one purged stylesheet, smaller HTML
     Stage("service worker", service_worker_stage),

@@ -27,6 +27,7 @@ MACROS: dict[str, tuple[str, int | None]] = {
     "link": ("a link to another page with its title: {{ link SLUG }}", 1),
     "posters": ("the poster gallery", 0),
     "erase": ("the control that removes this site from the device (browsing-safety page)", 0),
+    "kit": ("the session kit's files with their sizes (filled in by the kit stage)", 0),
 }
 
 

@@ -27,6 +27,9 @@ NOT_IN_BUNDLE = ("sw.js", BUNDLE, "404.html", "sitemap.xml", "sitemap.xml.gz")
 # Posters in the bundle: the A4 files (to print) and the thumbnails the gallery page shows. The other sizes
 # (A3, social-media square and story) stay online: the gallery inside the bundle does not link them.
 BUNDLE_POSTER_RE = re.compile(r"posters/[^/]+-(?:a4\.(?:pdf|png)|thumb\.png)")
+# The session kit's PDFs go in (a facilitator may run a session without a connection); its social ZIPs
+# repeat the poster cards, which stay online.
+KIT_NOT_IN_BUNDLE_RE = re.compile(r"kit/[^/]+\.zip")
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)        # fixed: the same site gives the same bytes
 EXIT_RE = re.compile(r'(<a class="ra-exit" id="ra-exit" href=")[^"]*(" rel="noreferrer" data-exit=")[^"]*(")')
 OFFLINE_LINK_RE = re.compile(r'<p class="ra-offline">.*?</p>', re.S)
@@ -116,7 +119,7 @@ def drop_missing_links(html: str, page: str, present: set[str]) -> str:
 
 def in_bundle(rel: str) -> bool:
     """Whether a file of the site goes into the bundle."""
-    if rel.rsplit("/", 1)[-1] in NOT_IN_BUNDLE:
+    if rel.rsplit("/", 1)[-1] in NOT_IN_BUNDLE or KIT_NOT_IN_BUNDLE_RE.fullmatch(rel):
         return False
     return not rel.startswith("posters/") or BUNDLE_POSTER_RE.fullmatch(rel) is not None
 

@@ -194,6 +194,11 @@ class Renderer:
 
         return gallery_html(self.content, self.language, self.root)
 
+    def kit(self) -> str:
+        from .kit.page import marker
+
+        return marker(self.lang)
+
     def expand(self, markdown: str) -> str:
         """Replace every placeholder; page links become .md links so MkDocs checks them."""
 

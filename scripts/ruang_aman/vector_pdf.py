@@ -18,8 +18,8 @@ from functools import lru_cache
 
 from fpdf import FPDF
 
-from .posters.qr import matrix
-from .posters.text import FONT_FILES, FONTS_DIR
+# The QR matrix and the font files are the posters' own; imported where used, because the
+# posters package imports this module while it initialises.
 
 MM = 72 / 25.4
 """Points per millimetre."""
@@ -36,6 +36,8 @@ def rgb(colour: str) -> tuple[int, int, int]:
 @lru_cache(maxsize=64)
 def qr_runs(url: str) -> tuple[tuple[int, int, int], ...]:
     """The dark modules of a QR code as horizontal runs (row, first column, length): few, exact rectangles."""
+    from .posters.qr import matrix
+
     runs = []
     for r, row in enumerate(matrix(url)):
         c = 0
@@ -60,6 +62,8 @@ class Document:
     """A PDF of one or more pages; lengths in points from the page's top-left corner."""
 
     def __init__(self, title: str, lang: str):
+        from .posters.text import FONT_FILES, FONTS_DIR
+
         pdf = _Fpdf(unit="pt")
         pdf.set_auto_page_break(False)
         pdf.set_margin(0)
@@ -107,7 +111,9 @@ class Document:
 
     def qr(self, x: float, y: float, module: float, url: str, dark: str, light: str) -> float:
         """A QR code (quiet zone included) with its top-left at (x, y), clickable; returns its side."""
-        side = module * len(matrix(url))
+        from .posters.qr import modules
+
+        side = module * modules(url)
         self.rect(x, y, side, side, light)
         self.pdf.set_fill_color(*rgb(dark))
         for row, col, length in qr_runs(url):

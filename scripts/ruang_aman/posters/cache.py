@@ -19,17 +19,22 @@ RENDERER_VERSION = "2"
 LIBRARIES = ("pillow", "segno", "fpdf2", "fonttools")
 
 
-@lru_cache(maxsize=1)
-def environment_digest() -> str:
-    """Hash of the renderer itself: its code and data files, the fonts, the library versions."""
-    digest = hashlib.sha256(f"ruang-aman-posters {RENDERER_VERSION} zlib {zlib.ZLIB_VERSION}\n".encode())
-    for lib in LIBRARIES:
+def code_digest(label: str, paths: list[Path], libraries: tuple[str, ...] = LIBRARIES) -> str:
+    """Hash of a renderer: a label and version, its code and data files, the fonts, library versions."""
+    digest = hashlib.sha256(f"{label} zlib {zlib.ZLIB_VERSION}\n".encode())
+    for lib in libraries:
         digest.update(f"{lib} {metadata.version(lib)}\n".encode())
-    here = Path(__file__).resolve().parent
-    shared = [here.parent / "vector_pdf.py"]  # the PDF drawing the posters share with the kit
-    for path in sorted(here.glob("*.py")) + sorted(here.glob("*.yml")) + shared + font_paths():
+    for path in paths + font_paths():
         digest.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def environment_digest() -> str:
+    """Hash of the poster renderer itself: its code and data files, the fonts, the library versions."""
+    here = Path(__file__).resolve().parent
+    shared = [here.parent / "vector_pdf.py"]  # the PDF drawing the posters share with the kit
+    return code_digest(f"ruang-aman-posters {RENDERER_VERSION}", sorted(here.glob("*.py")) + sorted(here.glob("*.yml")) + shared)
 
 
 def job_key(data: dict) -> str:
@@ -39,11 +44,11 @@ def job_key(data: dict) -> str:
 
 
 class Cache:
-    """Folders named by key under cache_dir/posters/, each holding one job's finished files."""
+    """Folders named by key under cache_dir/<folder>/ (posters/, kit/), each holding one job's finished files."""
 
-    def __init__(self, cache_dir: Path):
+    def __init__(self, cache_dir: Path, folder: str = "posters"):
         self.cache_dir = Path(cache_dir)
-        self.root = self.cache_dir / "posters"
+        self.root = self.cache_dir / folder
 
     def entry(self, key: str) -> Path:
         return self.root / key
