@@ -122,4 +122,4 @@ def test_the_editing_guides_slide_example_loads(tmp_path):
     kit = load_kit(root, content, positions, problems)
     assert kit is not None and [p.format() for p in problems.items] == []
     deck = next(d for d in kit.decks if d.slug == "kenali-kekerasan")
-    assert deck.slides[-2].title.en == "Who can help at school" and deck.slides[-1].kind == "help"
+    assert deck.slides[-2].title.get("en") == "Who can help at school" and deck.slides[-1].kind == "help"
