@@ -10,6 +10,7 @@ declare -A NEED=(
   [pdftoppm]=poppler-utils
   [node]=nodejs
   [npm]=npm
+  [java]=default-jre-headless   # runs the Nu HTML Checker (vnu-jar from npm) in tests/browser/test_valid_html.py
 )
 missing=()
 for cmd in "${!NEED[@]}"; do

@@ -155,14 +155,15 @@ def test_page_shows_the_data_it_is_for(content, slug):
             assert wanted in shown, f"{slug} ({lang}) does not show {{{{ {' '.join((wanted[0],) + wanted[1])} }}}}"
 
 
-def test_home_puts_the_hotlines_before_the_three_ways_in(content):
+def test_home_puts_the_hotlines_before_the_doors(content):
+    """A landing page: the hotlines once, then the doors (site.yml doors:), danger first, the self-check next."""
     page = content.page("index")
     for lang in LANGS:
         markdown = page.bodies[lang].markdown
         hotlines = markdown.find("{{ hotlines }}")
-        assert hotlines != -1, lang
-        targets = PAGE_LINK_RE.findall(markdown[hotlines:])
-        assert targets[:3] == ["bantuan", "jenis-kekerasan", "poster"], f"{lang}: {targets}"
+        assert hotlines != -1 and markdown.count("{{ hotlines }}") == 1, lang
+        assert markdown.find("{{ doors }}") > hotlines, lang
+    assert [door.pages[0] for door in content.site.doors][:2] == ["bantuan", "apakah-ini-kekerasan"]
 
 
 def test_navigation_positions_are_unique_and_home_comes_first(content):

@@ -14,9 +14,9 @@ from ruang_aman.search_index import index_script, page_entry
 
 PAGE = """<!doctype html><html lang="id"><head><title>Cari bantuan - Ruang Aman</title></head><body>
 <a class="ra-exit" id="ra-exit" href="https://example.org/" rel="noreferrer" data-exit="https://example.org/">Keluar</a>
-<article class="md-content__inner md-typeset"><div id="ra-content"></div><h1>Cari bantuan</h1>
+<main class="ra-main" id="ra-content"><h1>Cari bantuan</h1>
 <p>Kamu bisa <strong>melaporkan</strong></p><h2>Telepon</h2><p>SAPA</p>
-<aside class="ra-hotline-box"><h2>Butuh bantuan sekarang?</h2></aside></article>
+<aside class="ra-hotline-box"><h2>Butuh bantuan sekarang?</h2></aside></main>
 <footer><p class="ra-offline"><a href="ruang-aman-offline.zip">Unduh</a></p></footer></body></html>"""
 
 

@@ -62,7 +62,8 @@ def stats_html(dataset: Dataset, language: Language, labels: dict[str, str], sou
     return (
         f'<figure class="ra-stats" id="data-{dataset.key}" data-dataset="{dataset.key}">'
         f'{chart_svg(dataset, language, f"chart-{dataset.key}-title")}'
-        f'<div class="ra-table-wrap">{table}</div>'
+        # a wide table scrolls sideways on a phone: focusable, so a keyboard can scroll it too
+        f'<div class="ra-table-wrap" tabindex="0" role="region" aria-label="{title}">{table}</div>'
         f'<figcaption><strong>{escape(dataset.note.pick(lang))}</strong> '
         f'{escape(labels["source"])}: {escape(source_title)}</figcaption></figure>'
     )

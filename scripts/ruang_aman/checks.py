@@ -11,6 +11,7 @@ from pydantic import BaseModel
 
 from .macros import MACROS, find_macros, signature
 from .model import Content, Page, Text, TextList
+from .selfcheck import check_self_check
 from .phones import InvalidPhone, is_mobile, parse_phone
 from .problems import Problems, Where
 
@@ -37,6 +38,8 @@ def walk_texts(record: Any, loc: tuple = ()) -> Iterator[tuple[tuple, Text | Tex
 
 def _records(content: Content) -> Iterator[tuple[str, Any]]:
     yield "site", content.site
+    if content.self_check is not None:
+        yield "self_check", content.self_check
     for field in ("contacts", "violence", "impacts", "laws", "myths", "steps", "datasets", "facts", "sources", "posters", "pages"):
         for record in getattr(content, field):
             yield field, record
@@ -49,6 +52,7 @@ def check_content(content: Content, positions: Any, problems: Problems, on: dt.d
     _check_contacts(content, positions, problems, on)
     _check_translations(content, positions, problems)
     _check_datasets(content, positions, problems)
+    check_self_check(content, positions, problems)
     for page in content.pages:
         _check_page(page, content, positions, problems)
     if content.page("index") is None:
@@ -80,6 +84,10 @@ def _check_references(content: Content, positions: Any, problems: Problems) -> N
         signs_source = getattr(record, "signs_source", None)
         if signs_source is not None and signs_source not in sources and not skip_sources:
             problems.error("unknown-reference", positions.where(record, "signs_source"), f"source '{signs_source}' is not in sources.yml.", f"add it to sources.yml or use one of: {', '.join(sorted(sources))}.")
+    for i, door in enumerate(content.site.doors):
+        for j, slug in enumerate(door.pages):
+            if slug not in slugs:
+                problems.error("unknown-reference", positions.where(content.site, "doors", i, "pages", j), f"door '{door.key}' names page '{slug}', which does not exist.", f"pages: {', '.join(sorted(slugs))}.")
     for poster in content.posters:
         if poster.draft:
             problems.notice("draft", positions.where(poster), f"poster '{poster.slug}' is a draft: it is not rendered or listed until 'draft: true' is removed.", "write both languages, then remove 'draft: true'.")

@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .model import (
-    Contact, Content, Dataset, Fact, Impact, Language, Law, Myth, Page, PageText, Poster, Record, Site, Source,
+    Contact, Content, Dataset, Fact, Impact, Language, Law, Myth, Page, PageText, Poster, Record, SelfCheck, Site, Source,
     Step, ViolenceKind, check_languages, language_codes,
 )
 from .html_policy import check_pages_html
@@ -35,6 +35,7 @@ DATA_FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "sources.yml": ("sources", Source),
 }
 SITE_FILE = "site.yml"
+SELF_CHECK_FILE = "self-check.yml"   # one record, not a list: read on its own below
 PAGES_DIR = "pages"
 POSTERS_DIR = "posters"
 # Files in content_src/ that the content loader does not read (other stages do).
@@ -302,6 +303,12 @@ def load_content(
         for record, pos, shown, loc in loaded:
             fields[key].append(record)
             positions.add(Source_(shown, pos), loc, record)
+    self_check = None
+    if (content_dir / SELF_CHECK_FILE).exists():
+        check_src = read_yaml(content_dir / SELF_CHECK_FILE, root, problems)
+        if check_src is not None:
+            self_check = _validate(check_src, SelfCheck, SelfCheck, check_src.pos.data, (), problems, langs)
+            positions.add(check_src, (), self_check)
     pages = []
     for path in sorted((content_dir / PAGES_DIR).glob("*.md")):
         loaded = load_page(path, root, problems, langs)
@@ -322,12 +329,12 @@ def load_content(
             positions.add(src, (), poster)
     check_images(content_dir, root, problems)
     for path in sorted(content_dir.iterdir()):
-        if path.is_file() and path.name not in DATA_FILES and path.name != SITE_FILE and path.name not in OTHER_FILES and not path.name.startswith("."):
+        if path.is_file() and path.name not in DATA_FILES and path.name not in (SITE_FILE, SELF_CHECK_FILE) and path.name not in OTHER_FILES and not path.name.startswith("."):
             problems.warning("unknown-file", Where(relpath(path, root)), "the build does not read this file.", f"data files are: {', '.join(sorted(DATA_FILES))}; pages go in pages/, posters in posters/.")
     synonyms = load_synonyms(content_dir, root, problems, tuple(langs or ()))
     if site is None:
         return None, problems, positions
-    content = Content(site=site, pages=pages, posters=posters, unreadable=frozenset(unreadable), synonyms=synonyms, **fields)
+    content = Content(site=site, pages=pages, posters=posters, self_check=self_check, unreadable=frozenset(unreadable), synonyms=synonyms, **fields)
     check_content(content, positions, problems, on or today())
     check_pages_html(content, root, problems)
     from .translations import outdated, read_lock, untracked

@@ -28,6 +28,8 @@ MACROS: dict[str, tuple[str, int | None]] = {
     "posters": ("the poster gallery", 0),
     "erase": ("the control that removes this site from the device (browsing-safety page)", 0),
     "kit": ("the session kit's files with their sizes (filled in by the kit stage)", 0),
+    "self-check": ("the self-check 'Is this violence?' (self-check.yml), readable without JavaScript", 0),
+    "doors": ("the home page's doors (site.yml doors:), with their pictures", 0),
 }
 
 

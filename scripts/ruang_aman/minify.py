@@ -1,7 +1,8 @@
 """Make the built site small for a cheap phone on a slow connection.
 
-- CSS: Material's stylesheet keeps only the rules whose classes some built page (or our script) uses, and is
-  joined with ours into one file (one request instead of two), named by its hash.
+- CSS: the design tokens (design/tokens.yml) as custom properties, then our stylesheet keeping only the rules
+  whose classes some built page (or our script) uses, in one file named by its hash. Material's stylesheet is
+  not used (theme/main.html writes the whole page) and is removed.
 - HTML: comments removed and whitespace runs collapsed, except inside pre, textarea, script and style.
 """
 
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from .contract import BuildContext, StageResult
 from .problems import Where
+from .tokens import css_variables, load_tokens
 
 THEME_CSS = "assets/stylesheets/main.*.min.css"
 OUR_CSS = "assets/ra/ruang-aman.css"
@@ -145,10 +147,8 @@ def minify_site(staging: Path) -> tuple[Path, int, int]:
     pages = sorted(staging.rglob("*.html"))
     theme = sorted(staging.glob(THEME_CSS))
     ours = staging / OUR_CSS
-    original = "".join(p.read_text(encoding="utf-8") for p in theme) + ours.read_text(encoding="utf-8")
-    material = re.sub(r"/\*.*?\*/", "", "".join(p.read_text(encoding="utf-8") for p in theme), flags=re.S)
-    css = purge(material, used_classes(pages))
-    css += minify_css(ours.read_text(encoding="utf-8"))
+    original = ours.read_text(encoding="utf-8")
+    css = css_variables(load_tokens()) + purge(minify_css(original), used_classes(pages))
     name = OUT_CSS.format(hash=hashlib.sha256(css.encode()).hexdigest()[:8])
     (staging / name).write_text(css, encoding="utf-8")
     links = re.compile(r'<link rel="stylesheet" href="([^"]*?)(?:assets/stylesheets/main\.[0-9a-f]+\.min\.css|'

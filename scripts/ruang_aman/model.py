@@ -136,6 +136,7 @@ LABELS = (
     "cost", "source", "verified_on", "no_number", "myth", "fact", "examples", "signs", "total",
     "chart_note", "category", "draft_banner", "outdated_banner", "hotlines_title", "offline_bundle",
     "phone_alt", "caveat", "signs_unsourced", "erase", "erase_hint",
+    "menu", "offers_title", "print_offer",
 )
 
 
@@ -359,6 +360,73 @@ class Poster(Record):
     draft: bool = False
 
 
+class ForWhom(Record):
+    """A text of the self-check in two voices: to the reader (`me`) and about someone they worry about (`other`)."""
+
+    me: Text
+    other: Text
+
+
+class CheckQuestion(Record):
+    """One question of the self-check and what a "yes" points to: kinds (violence.yml), beliefs (myths.yml)."""
+
+    key: str = Key
+    ask: ForWhom
+    kinds: list[str] = []
+    myths: list[str] = []
+
+    @model_validator(mode="after")
+    def _points_somewhere(self) -> "CheckQuestion":
+        if not self.kinds and not self.myths:
+            raise ValueError("a question must name the kinds (violence.yml) or beliefs (myths.yml) it points to")
+        return self
+
+
+class CheckResult(Record):
+    """One outcome of the self-check: a title and a text, in both voices."""
+
+    title: ForWhom
+    text: ForWhom
+
+
+class CheckResults(Record):
+    """Some answers point to violence (`some`), none do (`none`); `not_your_fault` goes with `some`."""
+
+    some: CheckResult
+    none: CheckResult
+    not_your_fault: ForWhom
+
+
+# Interface words of the self-check (self-check.yml words:), each in every language.
+CHECK_WORDS = (
+    "intro", "privacy", "no_script", "who", "for_me", "for_other", "questions", "yes", "sometimes", "no",
+    "show_result", "start_again", "kinds_title", "beliefs_title", "read_more", "help_link",
+)
+
+
+class SelfCheck(Record):
+    """The self-check "Apakah ini kekerasan?": its words, at least 8 questions, its results (self-check.yml)."""
+
+    source: str = Key
+    words: dict[str, Text]
+    results: CheckResults
+    questions: list[CheckQuestion] = Field(min_length=8)
+
+    @field_validator("words")
+    @classmethod
+    def _words(cls, value: dict[str, Text]) -> dict[str, Text]:
+        missing = sorted(set(CHECK_WORDS) - set(value))
+        unknown = sorted(set(value) - set(CHECK_WORDS))
+        if missing or unknown:
+            raise ValueError("; ".join(([f"words is missing {', '.join(missing)}"] if missing else [])
+                                       + ([f"unknown words {', '.join(unknown)} (known: {', '.join(CHECK_WORDS)})"] if unknown else [])))
+        return value
+
+    def word(self, key: str, lang: str) -> str:
+        text = self.words[key]
+        return text.pick(lang)
+
+
 class PageText(BaseModel):
     """A page's Markdown in one language, with the line where it starts in its file."""
 
@@ -404,6 +472,8 @@ class Content(BaseModel):
     facts: list[Fact] = []
     sources: list[Source] = []
     posters: list[Poster] = []
+    self_check: SelfCheck | None = None
+    """The self-check (self-check.yml), when the file exists."""
     unreadable: frozenset[str] = frozenset()
     """Data files (by field name) that could not be read: checks that refer to them are skipped."""
     outdated: frozenset[str] = frozenset()

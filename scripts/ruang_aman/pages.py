@@ -14,11 +14,23 @@ from .contract import BuildContext, StageResult
 from .macros import MACRO_RE
 from .model import Contact, Content, Language, Page
 from .phones import parse_phone
+from .tokens import illustration
 from .translations import page_outdated
-from .urls import page_url, relative_url, to_root
+from .urls import page_file, page_url, relative_url, to_root
 
 GENERATED = "GENERATED from {src} by scripts/ruang_aman/pages.py - do not edit; edit {src} and run make site."
 PAGE_LINK_RE = re.compile(r"\]\(([a-z0-9-]+)\.html(#[^)]*)?\)")
+
+
+def page_showing(content: Content, macro: str) -> str:
+    """The file of the first page whose text uses a placeholder (e.g. the poster gallery), else the home page."""
+    from .macros import find_macros
+
+    for page in content.pages:
+        body = page.bodies.get(content.site.default.code)
+        if body and any(m.name == macro for m in find_macros(body.markdown)):
+            return page_file(page.slug)
+    return page_file("index")
 
 
 class Renderer:
@@ -189,6 +201,35 @@ class Renderer:
         title = escape(page.title.pick(self.lang)).replace("[", "\\[").replace("]", "\\]")
         return f"[{title}]({slug}.md)"
 
+    def doors(self) -> str:
+        """The home page's doors (site.yml doors): big ones with a picture first, then the rest as a list."""
+        big, small = [], []
+        for door in self.site.doors:
+            page = self.content.page(door.pages[0])
+            if page is None:
+                continue
+            picture = illustration(door.key)
+            title = self.t(door.title)
+            if picture:
+                big.append(
+                    f'<li><a class="ra-door ra-door--{door.key}" href="{page_file(page.slug)}">{picture}'
+                    f'<span class="ra-door__title">{title}</span>'
+                    f'<span class="ra-door__text">{self.t(page.description)}</span></a></li>'
+                )
+            else:
+                small.append(f'<li><a href="{page_file(page.slug)}">{title}</a></li>')
+        more = f'<ul class="ra-more">{"".join(small)}</ul>' if small else ""
+        return f'<ul class="ra-doors">{"".join(big)}</ul>{more}'
+
+    def self_check(self) -> str:
+        """The self-check (self-check.yml): a list of questions with the explanations and hotlines; ra-check.js
+        turns it into a form that shows a result without storing or sending anything."""
+        from .selfcheck import self_check_html
+
+        if self.content.self_check is None:
+            return ""
+        return self_check_html(self, self.content.self_check)
+
     def posters(self) -> str:
         from .posters import gallery_html
 
@@ -204,7 +245,7 @@ class Renderer:
 
         def one(match: re.Match) -> str:
             name, args = match.group(1), match.group(2).split()
-            html = getattr(self, name)(*args)
+            html = getattr(self, name.replace("-", "_"))(*args)
             return html if name in ("fact", "link") else f"\n\n{html}\n\n"
 
         text = MACRO_RE.sub(one, markdown)

@@ -27,9 +27,10 @@ from .urls import lang_dir, to_root
 
 NOT_PAGES = {"404.html", "search.html", "keluar.html"}
 # Chrome repeated on every page: it would make every page match every hotline query.
-SKIP = ("//*[contains(concat(' ', @class, ' '), ' ra-hotline-box ')] | //*[@id='ra-content'] | //*[@id='ra-search-panel'] | "
+SKIP = ("//*[contains(concat(' ', @class, ' '), ' ra-hotline-box ')] | //*[contains(concat(' ', @class, ' '), ' ra-offers ')] | "
+        "//*[@id='ra-search-panel'] | "
         "//*[contains(concat(' ', @class, ' '), ' headerlink ')] | //script | //style")
-ARTICLE = "//article[contains(concat(' ', @class, ' '), ' md-content__inner ')]"
+ARTICLE = "//main[@id='ra-content']"  # the page's own text (theme/main.html), without header, menu and footer
 ALTERNATES_MARK = "<!--ra-alternates-->"
 SEARCH_CODE = "ra-search.js"
 # The get-help page: a search that finds nothing offers it first (with the hotlines and every topic).

@@ -14,10 +14,11 @@ from mkdocs.exceptions import Abort, BuildError, ConfigurationError
 
 from .contract import BuildContext, StageResult
 from .model import Content, Language
-from .pages import nav_for
+from .pages import nav_for, page_showing
 from .phones import parse_phone
 from .problems import Problems, Where
 from .urls import lang_dir, language_root, to_root
+from .tokens import load_tokens
 
 # Everything the pages load comes from the site itself; nothing from another host.
 CSP = (
@@ -25,7 +26,8 @@ CSP = (
     "font-src 'self'; connect-src 'self'; frame-src 'none'; object-src 'none'; "
     "base-uri 'none'; form-action 'self'; manifest-src 'self'; worker-src 'self'"
 )
-# Files of the Material theme that no page uses: its JavaScript (ours replaces it), source maps.
+# Files of the Material theme that no page uses: theme/main.html writes the whole page with our own CSS and
+# JavaScript, so none of Material's assets ship (the minify stage removes its main stylesheet).
 UNUSED_THEME_FILES = (
     "assets/javascripts", "assets/stylesheets/*.map", "assets/stylesheets/palette.*.css", "assets/images/favicon.png",
 )
@@ -88,6 +90,10 @@ def theme_data(content: Content, language: Language) -> dict:
         "labels": {key: escape(site.label(key, lang)) for key in site.labels},
         "hotlines": hotlines,
         "exit_url": escape(site.exit_url),
+        "tagline": site.tagline.pick(lang),
+        "brand_colour": load_tokens().colours["violet"],
+        # the page that lists the print material (the one showing {{ posters }}): the home page offers it
+        "print_page": page_showing(content, "posters"),
         "csp": CSP,
         "base_url": escape(site.base_url),
         # The path of the base URL ("/ruang-aman/" on GitHub Pages): links on pages served at any address (404.html).

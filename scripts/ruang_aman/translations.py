@@ -43,7 +43,7 @@ def units(content: Content, positions: Any) -> dict[str, tuple[str, Where]]:
         body = page.bodies.get(primary)
         source = "\n".join([page.title.get(primary) or "", page.description.get(primary) or "", body.markdown if body else ""])
         out[page_key(page)] = (source, positions.where(page))
-    records: list[Any] = [content.site]
+    records: list[Any] = [content.site] + ([content.self_check] if content.self_check else [])
     for field in ("contacts", "violence", "impacts", "laws", "myths", "steps", "datasets", "facts", "sources", "posters"):
         records += getattr(content, field)
     for record in records:
@@ -85,6 +85,13 @@ def data_used_by(page: Page, content: Content) -> list[str]:
             prefixes.append(f"{macro.name}.yml:")
         elif macro.name == "stats":
             prefixes.append(f"statistics.yml:{args[0]}.")
+        elif macro.name == "self-check" and content.self_check:
+            check = content.self_check
+            prefixes.append("self-check.yml:")
+            prefixes += [f"violence.yml:{k}." for q in check.questions for k in q.kinds]
+            prefixes += [f"myths.yml:{k}." for q in check.questions for k in q.myths]
+        elif macro.name == "doors":
+            prefixes.append("site.yml:doors.")
         elif macro.name == "posters":
             prefixes.append("posters/")
     return prefixes

@@ -21,7 +21,7 @@ STATE = """async () => ({
 def visit_and_fill_the_cache(page, server):
     """A reader's visit: the worker starts on the first interaction and keeps pages; the site stores a key."""
     page.goto(server["base"] + "index.html")
-    page.click("article h1")
+    page.click("main h1")
     page.wait_for_function("() => navigator.serviceWorker.controller !== null")
     page.wait_for_function("() => caches.keys().then(n => n.length ? caches.open(n[0]).then(c => c.keys()) : [])"
                            ".then(k => k.some(r => r.url.endsWith('/bantuan.html')))")
@@ -48,7 +48,7 @@ def test_one_use_removes_cache_worker_and_storage_and_leaves_the_site(make_conte
     assert before["caches"] and before["registrations"] and "ra-test" in before["local"], before
     if where == "page":
         page.goto(server["base"] + "aman-menjelajah.html")
-        control = page.locator("article .ra-erase-box a[data-erase]")
+        control = page.locator("main .ra-erase-box a[data-erase]")
     else:
         page.goto(server["base"] + "en/bantuan.html")
         control = page.locator(".ra-erase-footer a[data-erase]")
@@ -82,7 +82,7 @@ def test_without_javascript_the_control_leads_to_the_instructions(make_context, 
     page.click(".ra-erase-footer a[data-erase]")
     page.wait_for_url(server["base"] + "aman-menjelajah.html#cara-menghapus")
     assert page.locator("#cara-menghapus").is_visible()
-    steps = page.locator("article").inner_text()
+    steps = page.locator("main").inner_text()
     for browser in ("Chrome", "Samsung Internet", "Safari"):
         assert browser in steps, browser
 
@@ -91,7 +91,7 @@ def test_the_tap_on_the_control_does_not_start_the_worker(make_context, server):
     """A first visit whose first interaction is the erase control: nothing is registered or cached afterwards."""
     page = make_context(service_workers="allow").new_page()
     page.goto(server["base"] + "aman-menjelajah.html")
-    page.locator("article .ra-erase-box a[data-erase]").click()
+    page.locator("main .ra-erase-box a[data-erase]").click()
     page.wait_for_url(server["neutral"])
     page.wait_for_timeout(500)   # a worker registered by the tap would show up now
     used_up(page.evaluate(STATE), other_site_owns=False)

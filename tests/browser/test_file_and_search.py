@@ -12,13 +12,13 @@ def file_url(site, rel: str) -> str:
 
 def test_file_navigation_every_nav_link_opens(page, built):
     page.goto(file_url(built, "index.html"))
-    hrefs = page.eval_on_selector_all(".md-nav--primary a.md-nav__link", "els => els.map(e => e.href)")
+    hrefs = page.eval_on_selector_all(".ra-menu nav a", "els => els.map(e => e.href)")
     assert len(hrefs) >= 2
     for href in hrefs:
         assert href.startswith("file://")
         assert Path(unquote(urlsplit(href).path)).is_file(), href
     page.goto(hrefs[-1])
-    assert page.locator("article h1").count() == 1
+    assert page.locator("main h1").count() == 1
 
 
 def test_file_language_switch_opens_the_same_page_in_the_other_language(page, built):
@@ -49,7 +49,7 @@ def test_file_search_indonesian_finds_the_root_of_an_affixed_word(page, built):
     assert all(h.startswith("file://") and "/en/" not in h for h in found), "results only in Indonesian"
     page.goto(found[0])
     assert page.evaluate("document.documentElement.lang") == "id"
-    text = page.locator("article").inner_text().lower()
+    text = page.locator("main").inner_text().lower()
     assert "lapor" in text
 
 

@@ -26,13 +26,13 @@ def test_not_found_page_works_at_any_depth(page, server):
 
 def test_not_found_page_speaks_indonesian_then_english_with_homes_and_hotlines(page, server):
     page.goto(server["base"] + "a/b/c/d.html")
-    sections = page.locator("article .ra-not-found")
+    sections = page.locator("main .ra-not-found")
     assert sections.count() == 2
     assert sections.nth(0).get_attribute("lang") == "id" and sections.nth(1).get_attribute("lang") == "en"
     assert sections.nth(0).locator("h1").count() == 1 and sections.nth(1).locator("h2").count() == 1
     assert sections.nth(0).locator("a").get_attribute("href") == server["path"] + "index.html"
     assert sections.nth(1).locator("a").get_attribute("href") == server["path"] + "en/index.html"
-    box = page.locator("article .ra-hotline-box")
+    box = page.locator("main .ra-hotline-box")
     assert box.is_visible() and box.locator("a[href^='tel:']").count() >= 1
     assert box.locator("h2 [lang=en]").count() == 1, "the hotline title in English too"
     sections.nth(1).locator("a").click()
@@ -51,4 +51,4 @@ def test_not_found_search_and_offline_link_work_from_a_deep_address(page, server
     found = page.eval_on_selector_all("#ra-search-results a", "els => els.map(e => e.href)")
     assert found and all(h.startswith(server["base"]) and "/x/" not in h for h in found), found
     page.goto(found[0])
-    assert page.locator("article h1").count() == 1
+    assert page.locator("main h1").count() == 1

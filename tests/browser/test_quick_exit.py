@@ -104,10 +104,10 @@ def test_exit_stays_on_screen_uncovered(make_context, server):
     page.mouse.wheel(0, 5000)
     page.wait_for_timeout(200)
     for drawer_open in (False, True):
-        if drawer_open:  # the navigation drawer (checkbox + label, no JavaScript) must not cover it either
+        if drawer_open:  # the menu (a <details> disclosure, no JavaScript) must not cover it either
             page.evaluate("window.scrollTo(0, 0)")
-            page.click("label.md-header__button[for='__drawer']")
-            assert page.is_checked("#__drawer")
+            page.click(".ra-menu summary")
+            assert page.evaluate("document.querySelector('.ra-menu').open")
         box = page.locator("#ra-exit").bounding_box()
         assert box and 0 <= box["y"] and box["y"] + box["height"] <= 640 and box["x"] + box["width"] <= 360
         on_top = page.evaluate(
@@ -120,11 +120,11 @@ def test_exit_stays_on_screen_uncovered(make_context, server):
 def test_print_hides_exit_and_navigation_keeps_hotlines(page, server):
     page.goto(server["base"] + "bantuan.html")
     page.emulate_media(media="print")
-    for hidden in ("#ra-exit", ".md-header", ".md-sidebar--primary", ".md-footer"):
+    for hidden in ("#ra-exit", ".ra-header", ".ra-menu", ".ra-footer", ".ra-skip"):
         assert not page.locator(hidden).first.is_visible(), hidden
     assert page.locator(".ra-hotline-box").is_visible()
     after = page.evaluate(
-        "getComputedStyle(document.querySelector('.md-typeset a[href^=\"tel:\"]'), '::after').content"
+        "getComputedStyle(document.querySelector('main a[href^=\"tel:\"]'), '::after').content"
     )
     assert "attr" in after or "tel:" in after
 
@@ -173,11 +173,11 @@ def test_coming_back_through_the_back_forward_cache_shows_the_page(page, server)
     for _ in range(3):
         page.keyboard.press("Shift")
     page.wait_for_function("() => document.documentElement.classList.contains('ra-leaving')")
-    assert not page.locator("article").is_visible(), "hidden at once while leaving"
+    assert not page.locator("main").is_visible(), "hidden at once while leaving"
     page.evaluate("dispatchEvent(new PageTransitionEvent('pageshow', {persisted: false}))")
-    assert not page.locator("article").is_visible(), "an ordinary pageshow changes nothing"
+    assert not page.locator("main").is_visible(), "an ordinary pageshow changes nothing"
     page.evaluate("dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
-    assert page.locator("article").is_visible(), "restored from the back/forward cache: the page shows again"
+    assert page.locator("main").is_visible(), "restored from the back/forward cache: the page shows again"
     assert page.locator("#ra-exit").is_visible()
     assert page.locator("#ra-exit-status").inner_text() == ""
     assert asked, "the exit did go to the neutral site"

@@ -67,10 +67,10 @@ def test_search_leaves_no_trace_in_address_title_history_or_server_log(make_cont
 
 def test_search_runs_in_place_and_hides_its_panel_when_the_box_is_cleared(page, server):
     page.goto(server["base"] + "bantuan.html")
-    heading = page.locator("article h1").inner_text()
+    heading = page.locator("main h1").inner_text()
     assert page.locator("#ra-search-panel").is_hidden(), "no empty results panel before a search"
     assert search_here(page, "lapor")
-    assert page.locator("article h1").first.inner_text() == heading, "the page stays, the results come on top"
+    assert page.locator("main h1").first.inner_text() == heading, "the page stays, the results come on top"
     assert page.locator("#ra-search-panel h2").is_visible()
     page.fill("#ra-q", "")
     page.wait_for_function("() => document.getElementById('ra-search-panel').hidden")
@@ -87,7 +87,7 @@ def test_search_works_offline_after_the_first_visit(make_context, server):
     context = make_context(service_workers="allow")
     page = context.new_page()
     page.goto(server["base"] + "en/index.html")
-    page.click("article h1")              # the reader's first interaction: the worker starts and keeps the core
+    page.click("main h1")              # the reader's first interaction: the worker starts and keeps the core
     # wait for the page itself too: the worker stores files in parallel, so the search file alone is no proof
     page.wait_for_function("() => navigator.serviceWorker.controller !== null")
     page.wait_for_function("() => caches.keys().then(n => n.length ? caches.open(n[0]).then(c => c.keys()) : [])"
@@ -120,7 +120,7 @@ def test_without_javascript_the_box_is_not_offered_and_the_search_page_lists_eve
         assert link.is_visible()
         link.click()
         page.wait_for_url(server["base"] + lang_dir + "search.html")
-        assert needs_js in page.locator("article").inner_text()
+        assert needs_js in page.locator("main").inner_text()
         hrefs = page.eval_on_selector_all(".ra-page-list a", "els => els.map(e => e.href)")
         pages = sorted(p.name for p in (built / lang_dir).glob("*.html")
                        if p.name not in ("search.html", "404.html", "keluar.html"))

@@ -10,6 +10,8 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, RootModel, field_validator
 
+from ..tokens import contrast, load_tokens, luminance  # noqa: F401 (contrast: re-exported for the poster tests)
+
 HERE = Path(__file__).resolve().parent
 LAYOUTS_FILE = HERE / "layouts.yml"
 THEMES_FILE = HERE / "themes.yml"
@@ -214,12 +216,17 @@ def _resolve(name: str, raw: dict[str, Any], seen: tuple[str, ...] = ()) -> dict
 
 
 def parse_spec(layouts: dict[str, Any], themes: dict[str, Any]) -> Spec:
-    """Build the typed spec from the two YAML documents (tests pass their own)."""
+    """Build the typed spec from the two YAML documents (tests pass their own).
+
+    Theme colours are design token names (design/tokens.yml) or literal #RRGGBB.
+    """
     raw = layouts["sizes"]
     sizes = {name: _resolve(name, raw) for name in raw}
+    tokens = load_tokens()
     return Spec(
         sizes=sizes,
-        themes={name: {**value, "name": name} for name, value in themes["themes"].items()},
+        themes={name: {**{k: tokens.colour(v) if isinstance(v, str) and v in tokens.colours else v for k, v in value.items()},
+                       "name": name} for name, value in themes["themes"].items()},
         thumbnail=layouts["thumbnail"],
     )
 
@@ -231,22 +238,6 @@ def load_spec() -> Spec:
         yaml.safe_load(LAYOUTS_FILE.read_text(encoding="utf-8")),
         yaml.safe_load(THEMES_FILE.read_text(encoding="utf-8")),
     )
-
-
-def luminance(colour: str) -> float:
-    """Relative luminance of #RRGGBB (WCAG 2.x)."""
-    def channel(c: int) -> float:
-        s = c / 255
-        return s / 12.92 if s <= 0.04045 else ((s + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
-    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
-
-
-def contrast(a: str, b: str) -> float:
-    """Luminance contrast ratio of two colours, 1 to 21."""
-    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
 
 
 def theme_faults(theme: Theme) -> list[str]:

@@ -88,8 +88,10 @@
      interaction, or when the page is being hidden. Then this page, the files it used and its language's core
      pages are kept (sw.js), so a return visit works without a connection. */
   var sw = "serviceWorker" in navigator && /^https?:$/.test(location.protocol) && root ? navigator.serviceWorker : null;
+  // The self-check sends nothing while the reader answers: there the worker starts only when the page is hidden.
+  var check = doc.getElementById("ra-check");
   if (sw) {
-    var TRIGGERS = ["pointerdown", "keydown", "touchstart", "scroll"];
+    var TRIGGERS = check ? [] : ["pointerdown", "keydown", "touchstart", "scroll"];
     var listen = { capture: true, passive: true };
     var keptBy = null;
     var keep = function (worker) {
@@ -185,6 +187,13 @@
       erase();
     });
   });
+
+  /* ---- The self-check's code loads only on its own page ------------------------------------------------------- */
+  if (check) {
+    var checkScript = doc.createElement("script");
+    checkScript.src = root + "assets/ra/ra-check.js";
+    doc.head.appendChild(checkScript);
+  }
 
   /* ---- Search in place, without a trace ------------------------------------------------------------------------
      The query never enters an address, a title or the history: the form is never submitted, results appear in the
