@@ -20,6 +20,9 @@ from .problems import Problems, Where
 from .urls import lang_dir, language_root, to_root
 from .tokens import load_tokens
 
+ERASE_PAGE = "aman-menjelajah"
+"""The page whose #cara-menghapus section the erase control leads to without JavaScript."""
+
 # Everything the pages load comes from the site itself; nothing from another host.
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -88,6 +91,8 @@ def theme_data(content: Content, language: Language) -> dict:
         "lang_dir": lang_dir(language),
         "root": to_root(language),
         "labels": {key: escape(site.label(key, lang)) for key in site.labels},
+        # The erase control's no-JavaScript target: the manual steps on the browsing-safety page, when published.
+        "erase_page": f"{ERASE_PAGE}.html" if content.is_published(ERASE_PAGE) else None,
         "hotlines": hotlines,
         "exit_url": escape(site.exit_url),
         "tagline": site.tagline.pick(lang),
