@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Contact, Content, Dataset
 from ..phones import InvalidPhone, parse_phone
-from .flow import MM, Box, Drawn, Op, Txt, metrics, width, wrap
+from .flow import MM, Box, Drawn, Op, Txt, metrics, moved, width, wrap
 from .spec import Chart, Hotline
 
 
@@ -33,15 +33,20 @@ def caveat(contact: Contact, lang: str) -> str:
     return (text.pick(lang)) if text else ""
 
 
+TWO_COLUMNS_MM = 150
+"""From this width on, three or more contacts are set in two columns: the numbers stay large."""
+
+
 def hotline_rows(content: Content, keys: list[str], lang: str, spec: Hotline, colour: str, accent: str, path: tuple = ()) -> Drawn:
     """Each contact's name, then its numbers in large bold type, then its caveat in small type."""
-    rows: list[tuple[str, str, str]] = []  # (label, number, small print)
+    groups: list[list[tuple[str, str, str]]] = []  # per contact: (label, number, small print)
     for key in keys:
         contact = content.contact(key)
         if contact is None:
             continue
         name = contact.name.pick(lang)
         numbers = contact_numbers(content, contact, lang)
+        rows = []
         if not numbers:
             note = contact.note.get(lang) if contact.note else content.site.label("no_number", lang)
             rows.append((name, "", note or ""))
@@ -49,9 +54,9 @@ def hotline_rows(content: Content, keys: list[str], lang: str, spec: Hotline, co
             rows.append((f"{label} {name}" if i == 0 else label, shown, ""))
         if caveat(contact, lang):
             rows.append(("", "", caveat(contact, lang)))
+        groups.append(rows)
 
-    def draw(w: float, scale: float) -> tuple[list[Op], float]:
-        s = max(scale, 0.45)
+    def column(rows: list[tuple[str, str, str]], w: float, s: float) -> tuple[list[Op], float]:
         name_pt, number_pt, small_pt = spec.name_pt * s, spec.number_pt * s, spec.name_pt * s * 0.72
         ops: list[Op] = []
         y = 0.0
@@ -73,6 +78,19 @@ def hotline_rows(content: Content, keys: list[str], lang: str, spec: Hotline, co
                 ops.append(Txt(0, y + a * 0.8, shown, "bold", pt, accent))  # digits have no accents above
                 y += a * 0.8 + d + spec.row_gap_mm * MM * s
         return ops, y
+
+    def draw(w: float, scale: float) -> tuple[list[Op], float]:
+        s = max(scale, 0.45)
+        if len(groups) < 3 or w < TWO_COLUMNS_MM * MM:
+            return column([row for rows in groups for row in rows], w, s)
+        gap = 8 * MM
+        half = (w - gap) / 2
+        heights = [column(rows, half, s)[1] for rows in groups]
+        # the split that makes the taller column shortest; contacts keep their order, left then right
+        split = min(range(1, len(groups)), key=lambda k: max(sum(heights[:k]), sum(heights[k:])))
+        left, h_left = column([row for rows in groups[:split] for row in rows], half, s)
+        right, h_right = column([row for rows in groups[split:] for row in rows], half, s)
+        return left + moved(right, half + gap, 0), max(h_left, h_right)
 
     return Drawn(path, draw=draw, min_scale=0.45,
                  advice="list fewer hotlines here (hotlines: [...]), or shorten the text above them.")
