@@ -91,7 +91,7 @@ def test_search_works_offline_after_the_first_visit(make_context, server):
     # wait for the page itself too: the worker stores files in parallel, so the search file alone is no proof
     page.wait_for_function("() => navigator.serviceWorker.controller !== null")
     page.wait_for_function("() => caches.keys().then(n => n.length ? caches.open(n[0]).then(c => c.keys()) : [])"
-                           ".then(k => ['/en/index.html', '/search-en.js'].every(f => k.some(r => r.url.endsWith(f))))")
+                           ".then(k => ['/en/index.html', '/ra-search.js', '/search-en.js'].every(f => k.some(r => r.url.endsWith(f))))")
     context.set_offline(True)
     page.goto(server["base"] + "en/index.html")
     found = search_here(page, "report")

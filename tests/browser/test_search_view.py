@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 
 def search(page, query: str) -> None:
@@ -59,3 +60,12 @@ def test_a_corrected_typo_says_what_was_searched(page, server):
     search(page, "volence")
     assert "violence" in page.locator("#ra-search-status").inner_text()
     assert page.locator("#ra-search-results li").count() > 0
+
+
+def test_no_result_view_from_disk_links_pages_that_exist(page, built):
+    page.goto((built / "en" / "index.html").as_uri())
+    search(page, "zzzzqqq")
+    assert page.locator("#ra-search-status").inner_text() == "No results."
+    hrefs = page.locator(".ra-search-none a[href$='.html']").evaluate_all("els => els.map(e => e.href)")
+    assert len(hrefs) >= 10 and all(h.startswith("file://") and "/en/" in h for h in hrefs)
+    assert all(Path(unquote(urlsplit(h).path)).is_file() for h in hrefs)
