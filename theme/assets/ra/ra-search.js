@@ -463,8 +463,14 @@
     }
     var help = index.docs.filter(function (d) { return d.u === index.help; })[0];
     if (help) box.appendChild(el("p", "", "ra-search-help")).appendChild(link(base + help.u, help.t));
-    var calls = document.querySelector(".ra-hotline-box ul");
-    if (calls) box.appendChild(calls.cloneNode(true));
+    // The page's own call buttons (the hotline box, or the home page's hotlines), each number once.
+    var calls = el("ul", "", "ra-search-calls"), seen = {};
+    Array.prototype.forEach.call(document.querySelectorAll("a.ra-call[href^='tel:']"), function (a) {
+      if (seen[a.href] || box.contains(a)) return;
+      seen[a.href] = 1;
+      calls.appendChild(el("li")).appendChild(a.cloneNode(true));
+    });
+    if (calls.firstChild) box.appendChild(calls);
     box.appendChild(el("h3", panel.getAttribute("data-topics")));
     var topics = box.appendChild(el("ul", "", "ra-search-topics"));
     index.docs.forEach(function (d) {
