@@ -13,8 +13,6 @@ import sys
 import time
 from pathlib import Path
 
-import markdown
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
@@ -38,11 +36,10 @@ BAD = ("<script", "onclick", "onerror", "ontoggle", "javascript:", "vbscript:", 
 
 def pages_html() -> list[str]:
     content, _, _ = load_content(ROOT)
-    md = markdown.Markdown(extensions=["attr_list", "md_in_html", "tables", "admonition", "toc"])
     out = []
     for page in content.pages:
         for text in page.bodies.values():
-            out.append(md.reset().convert(html_policy.without_placeholders(text.markdown)))
+            out.append(html_policy.markdown_converter().reset().convert(html_policy.without_placeholders(text.markdown)))
     return out
 
 

@@ -113,8 +113,9 @@ def _element_at(root, line: int, col: int):
 
 
 @cache
-def _extensions() -> tuple[list, dict]:
-    """The Markdown extensions of mkdocs.yml: content is checked as MkDocs will render it."""
+def markdown_converter() -> markdown.Markdown:
+    """A Markdown converter with the extensions of mkdocs.yml (content is checked as MkDocs will render it);
+    made once, as setting up the extensions costs more than converting a page."""
     names, configs = [], {}
     for item in yaml.safe_load(MKDOCS_YML.read_text(encoding="utf-8")).get("markdown_extensions") or []:
         if isinstance(item, dict):
@@ -123,7 +124,7 @@ def _extensions() -> tuple[list, dict]:
             configs[name] = config or {}
         else:
             names.append(item)
-    return names, configs
+    return markdown.Markdown(extensions=names, extension_configs=configs)
 
 
 def without_placeholders(text: str) -> str:
@@ -133,12 +134,14 @@ def without_placeholders(text: str) -> str:
 
 def unsafe_html(text: str) -> list[Unsafe]:
     """Every construct outside the allow-list in one language of a page's Markdown, in document order."""
-    names, configs = _extensions()
-    html = markdown.Markdown(extensions=names, extension_configs=configs).convert(without_placeholders(text))
+    html = markdown_converter().reset().convert(without_placeholders(text))
     rules = policy()
     JustHTML(html, fragment=True, sanitize=True, policy=rules, track_node_locations=True)
+    found = rules.collected_security_errors()
+    if not found:
+        return []
     raw = JustHTML(html, fragment=True, sanitize=False, track_node_locations=True).root
-    return [_describe(e.message, _element_at(raw, e.line, e.column)) for e in rules.collected_security_errors()]
+    return [_describe(e.message, _element_at(raw, e.line, e.column)) for e in found]
 
 
 def locate(lines: list[str], start: int, needle: str, taken: set[tuple[int, int]]) -> tuple[int, int]:

@@ -35,6 +35,8 @@ class Positioned:
 # Content never needs deeper nesting than a list of records holding lists of texts; a file nested deeper
 # (e.g. thousands of '[') would only exhaust the parser's recursion.
 MAX_DEPTH = 20
+TOO_DEEP = f"the data is nested more than {MAX_DEPTH} levels deep."
+TOO_DEEP_HINT = "content is a list of entries holding texts and short lists; check the brackets and indentation."
 
 
 class YamlSyntaxError(Exception):
@@ -57,44 +59,48 @@ class YamlRefused(YamlSyntaxError):
         self.code, self.hint = code, hint
 
 
-class _ContentLoader(yaml.SafeLoader):
-    """PyYAML's safe loader that refuses anchors and aliases and deep nesting while composing, before any value
-    is built: nine nested aliases would otherwise expand into billions of values (an "alias bomb")."""
+# LibYAML (C) when PyYAML was built with it: content is read on every check and every preview save.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_OPENS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_CLOSES = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
-    line_offset = 0
 
-    def compose_node(self, parent, index):
-        event = self.peek_event()
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise YamlRefused(
-                "yaml-alias", f"anchors and aliases ('&{event.anchor}', '*{event.anchor}') are not allowed in content.",
-                "write the value out in full where it is needed; content files never need to repeat a value by reference.",
-                event.start_mark, self.line_offset)
-        self._depth = getattr(self, "_depth", 0) + 1
-        try:
-            if self._depth > MAX_DEPTH:
+def _refuse_aliases_and_depth(text: str, line_offset: int) -> None:
+    """Read the YAML events once, before any node is built: an anchor or alias, or nesting deeper than
+    MAX_DEPTH, is refused at its position. Nine nested aliases would otherwise expand into hundreds of millions
+    of values (an "alias bomb"), and deep nesting would exhaust the composer's recursion."""
+    loader = _LOADER(text)
+    depth = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 raise YamlRefused(
-                    "yaml-too-deep", f"the data is nested more than {MAX_DEPTH} levels deep.",
-                    "content is a list of entries holding texts and short lists; check the brackets and indentation.",
-                    event.start_mark, self.line_offset)
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
+                    "yaml-alias", f"anchors and aliases ('&{event.anchor}', '*{event.anchor}') are not allowed in content.",
+                    "write the value out in full where it is needed; content files never need to repeat a value by reference.",
+                    event.start_mark, line_offset)
+            if isinstance(event, _OPENS):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise YamlRefused("yaml-too-deep", TOO_DEEP, TOO_DEEP_HINT, event.start_mark, line_offset)
+            elif isinstance(event, _CLOSES):
+                depth -= 1
+    finally:
+        loader.dispose()
 
 
 def compose(text: str, line_offset: int = 0) -> yaml.Node | None:
     """The node tree of one YAML document of content; YamlSyntaxError (positioned) if malformed or refused."""
-    loader = _ContentLoader(text)
-    loader.line_offset = line_offset
     try:
-        return loader.get_single_node()
+        _refuse_aliases_and_depth(text, line_offset)
+        return yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if mark and "nesting depth" in str(exc.problem):    # LibYAML's own limit, met while scanning ahead
+            raise YamlRefused("yaml-too-deep", TOO_DEEP, TOO_DEEP_HINT, mark, line_offset) from None
         line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
         col = (mark.column + 1) if mark else 1
         raise YamlSyntaxError(f"{exc.problem or exc.context}", line, col) from None
-    finally:
-        loader.dispose()
 
 
 def load_plain(text: str) -> Any:

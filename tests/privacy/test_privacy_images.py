@@ -202,3 +202,20 @@ def test_png_and_webp_gps_found_and_webp_fix_keeps_picture_bytes(project: Path) 
     vp8 = before.index(b"VP8 ")
     assert before[vp8:vp8 + 8 + int.from_bytes(before[vp8 + 4:vp8 + 8], "little")] in after  # same picture chunk
     assert not Image.open(media / "peta.webp").getexif()
+
+
+def test_a_400_megapixel_image_gets_its_own_message_not_decoded_and_not_the_privacy_hint(project: Path) -> None:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    # A PNG header claiming 20000 x 20000 pixels: opening costs nothing, decoding would cost gigabytes.
+    png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 20_000, 20_000, 1, 0, 0, 0, 0))
+           + chunk(b"IDAT", zlib.compress(b"")) + chunk(b"IEND", b""))
+    write(project / "content_src" / "media" / "besar.png", png)
+    code, out = run_json(project, "content_src")
+    found = [f for f in out["findings"] if f["path"].endswith("besar.png")]
+    assert code == 1 and [f["rule"] for f in found] == ["image-too-large"]
+    assert "400 megapixels" in found[0]["message"] and "at most 40 megapixels" in found[0]["message"]

@@ -58,6 +58,8 @@ RULES: dict[str, Rule] = {r.id: r for r in (
          "Add it to content_src/media.yml (path, kind, source; consent for photos)."),
     Rule("image-unreadable", ERROR, "The image cannot be read, so it cannot be checked",
          "Re-export the image as JPEG or PNG."),
+    Rule("image-too-large", ERROR, "The image is larger than the build accepts (content_src/README.md, 'Limits')",
+         "Resize it to at most 2400 pixels on its longest side and save it as JPEG (photos) or PNG (drawings)."),
     Rule("register-entry", ERROR, "A media register entry is incomplete or invalid",
          "Fix the entry in content_src/media.yml: path, kind (illustration, chart, photo), source; consent for photos."),
     Rule("register-missing-file", WARNING, "A media register entry points at a file that does not exist",

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
+from ..limits import image_dimensions, image_too_large
 from . import identifiers
 from .context import name_verdict, prose_of_html
 from .findings import ERROR, Finding
@@ -259,8 +260,14 @@ def scan_image(ctx: Context, path: Path) -> FileResult:
     site_rel = next((r for r in (_relative(path, s) for s in [*ctx.site_roots, ctx.root / "docs"]) if r), None)
     entry = ctx.register.lookup(_relative(path, ctx.root / "content_src"), site_rel, sha)
     consented = entry is not None and entry.consented_photo
-    facts = inspect(path, faces=not consented, data=data, sha256=sha)
     findings = _path_findings(ctx, path, shown)
+    # Read from the header only: an image too large to publish is not decoded (a 400-megapixel file would take
+    # gigabytes) and gets its own message with its size and the limit, not a privacy hint.
+    too_large = image_too_large(image_dimensions(path), len(data))
+    if too_large:
+        findings.append(Finding(shown, None, "image-too-large", too_large))
+        return FileResult(findings, len(data), "image", shown)
+    facts = inspect(path, faces=not consented, data=data, sha256=sha)
     if facts.error:
         findings.append(Finding(shown, None, "image-unreadable", f"the image cannot be decoded ({facts.error})"))
         return FileResult(findings, len(data), "image", shown)
