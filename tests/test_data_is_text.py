@@ -77,7 +77,7 @@ def test_every_text_field_was_marked(marked_site):
     """The positive control: the mark reaches the pages as visible text (hotline box, cards, charts, titles)."""
     home = lxml.html.fromstring((marked_site / "index.html").read_bytes())
     assert MARK in home.findtext(".//title")
-    assert MARK in "".join(home.xpath("//*[contains(@class, 'ra-hotline-box')]//text()"))
+    assert MARK in "".join(home.xpath("//*[contains(@class, 'ra-call__label')]//text()")), "contact names"
     stats = lxml.html.fromstring((marked_site / "statistik.html").read_bytes())
     assert MARK in "".join(stats.xpath("//svg//text()")) and MARK in "".join(stats.xpath("//table//text()"))
 

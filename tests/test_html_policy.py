@@ -87,12 +87,12 @@ def test_the_allowed_html_passes(scratch):
     assert not [p.format() for p in problems.items if p.code in ("unsafe-html", "offsite-resource")]
 
 
-def test_unsafe_html_fails_a_non_strict_build_too_and_leaves_site_untouched(scratch):
-    site = scratch / "site"
-    assert build(scratch, strict=False, today=TODAY, site_dir=site, posters=False, quiet=True) == 0
+def test_unsafe_html_fails_a_non_strict_build_too_and_leaves_site_untouched(project_copy):
+    site = project_copy / "site"
+    assert build(project_copy, strict=False, today=TODAY, site_dir=site, posters=False, quiet=True) == 0
     before = (site / "index.html").read_bytes()
-    add_to_indonesian(scratch, "<script>alert(1)</script>")
-    assert build(scratch, strict=False, today=TODAY, site_dir=site, posters=False, quiet=True) == 1
+    add_to_indonesian(project_copy, "<script>alert(1)</script>")
+    assert build(project_copy, strict=False, today=TODAY, site_dir=site, posters=False, quiet=True) == 1
     assert (site / "index.html").read_bytes() == before
 
 

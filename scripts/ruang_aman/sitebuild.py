@@ -95,7 +95,7 @@ def theme_data(content: Content, language: Language) -> dict:
         "erase_page": f"{ERASE_PAGE}.html" if content.is_published(ERASE_PAGE) else None,
         "hotlines": hotlines,
         "exit_url": escape(site.exit_url),
-        "tagline": site.tagline.pick(lang),
+        "tagline": escape(site.tagline.pick(lang)),
         "brand_colour": load_tokens().colours["violet"],
         # the page that lists the print material (the one showing {{ posters }}): the home page offers it
         "print_page": page_showing(content, "posters"),
