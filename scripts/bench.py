@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """`make bench`: every speed and size figure beside its budget; prints, asserts nothing.
 
-Runs, in turn: the build with nothing changed, the posters bench, the session-kit bench, the privacy-scan bench, search quality
+Runs, in turn: the build with nothing changed, the scale bench (our build against plain MkDocs + Material at
+100 and 1,000 pages per language), the posters bench, the session-kit bench, the privacy-scan bench, search quality
 and size (search_quality.py), and the readers' bench (page weight, requests, axe, Lighthouse). Arguments are passed to bench_site.py.
 """
 
@@ -23,7 +24,7 @@ def main() -> int:
     rc = subprocess.run(build, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
     print(f"== make site, nothing changed: {time.monotonic() - started:.2f} s (exit {rc})")
     status = 0
-    for name, extra in (("bench_posters.py", []), ("bench_kit.py", []), ("bench_privacy.py", []), ("search_quality.py", []),
+    for name, extra in (("bench_scale.py", []), ("bench_posters.py", []), ("bench_kit.py", []), ("bench_privacy.py", []), ("search_quality.py", []),
                         ("bench_site.py", ["--use-site", *sys.argv[1:]])):
         print(f"\n== {name}", flush=True)
         status |= subprocess.run([py, str(ROOT / "scripts" / name), *extra], cwd=ROOT).returncode

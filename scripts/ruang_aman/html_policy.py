@@ -162,12 +162,18 @@ def locate(lines: list[str], start: int, needle: str, taken: set[tuple[int, int]
 def check_pages_html(content, root: Path, problems: Problems) -> None:
     """An `unsafe-html` error, at its file:line:col, for every construct outside the allow-list in every page."""
     for page in content.pages:
-        source = (root / page.path).read_text(encoding="utf-8-sig").split("\n")
-        taken: set[tuple[int, int]] = set()
-        for body in page.bodies.values():
-            for found in unsafe_html(body.markdown):
-                line, col = locate(source, body.line, found.needle, taken)
-                problems.error(found.code, Where(page.path, line, col), found.what, found.hint)
+        check_page_html(page, root, problems)
+
+
+def check_page_html(page, root: Path, problems: Problems) -> None:
+    """An `unsafe-html` error, at its file:line:col, for every construct outside the allow-list in one page."""
+    source: list[str] | None = None
+    taken: set[tuple[int, int]] = set()
+    for body in page.bodies.values():
+        for found in unsafe_html(body.markdown):
+            source = source or (root / page.path).read_text(encoding="utf-8-sig").split("\n")
+            line, col = locate(source, body.line, found.needle, taken)
+            problems.error(found.code, Where(page.path, line, col), found.what, found.hint)
 
 
 def page_source_of(content, root: Path, site_file: str, needle: str) -> Where | None:

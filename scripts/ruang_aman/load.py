@@ -16,7 +16,8 @@ from .model import (
     Contact, Content, Dataset, Fact, Impact, Language, Law, Myth, Page, PageText, Poster, Record, SelfCheck, Site, Source,
     Step, ViolenceKind, check_languages, language_codes,
 )
-from .html_policy import check_pages_html
+from .html_policy import check_page_html
+from .parallel import pmap
 from .limits import MAX_DATA_BYTES, MAX_PAGE_BYTES, check_images, file_fits
 from .positions import Positioned, YamlSyntaxError, load_positioned
 from .problems import Problems, Where, relpath
@@ -266,6 +267,16 @@ def load_page(path: Path, root: Path, problems: Problems, langs: tuple[str, ...]
     return (page, src.pos) if page is not None else None
 
 
+def _load_checked_page(shared: tuple[Path, tuple[str, ...] | None], path: Path) -> tuple[tuple[Page, Positioned] | None, Problems]:
+    """One page loaded and its HTML checked against the allow-list, with the problems of both."""
+    root, langs = shared
+    problems = Problems()
+    loaded = load_page(path, root, problems, langs)
+    if loaded:
+        check_page_html(loaded[0], root, problems)
+    return loaded, problems
+
+
 def load_content(
     root: Path, content_dir: Path | None = None, on: dt.date | None = None
 ) -> tuple[Content | None, Problems, "Positions"]:
@@ -310,8 +321,10 @@ def load_content(
             self_check = _validate(check_src, SelfCheck, SelfCheck, check_src.pos.data, (), problems, langs)
             positions.add(check_src, (), self_check)
     pages = []
-    for path in sorted((content_dir / PAGES_DIR).glob("*.md")):
-        loaded = load_page(path, root, problems, langs)
+    page_files = sorted((content_dir / PAGES_DIR).glob("*.md"))
+    # Pages are independent of each other: read, validated and HTML-checked on every core.
+    for loaded, found in pmap(_load_checked_page, page_files, shared=(root, langs)):
+        problems.extend(found)
         if loaded:
             pages.append(loaded[0])
             positions.add(Source_(loaded[0].path, loaded[1]), (), loaded[0])
@@ -336,7 +349,6 @@ def load_content(
         return None, problems, positions
     content = Content(site=site, pages=pages, posters=posters, self_check=self_check, unreadable=frozenset(unreadable), synonyms=synonyms, **fields)
     check_content(content, positions, problems, on or today())
-    check_pages_html(content, root, problems)
     from .translations import outdated, read_lock, untracked
 
     lock = read_lock(content_dir, root, problems)

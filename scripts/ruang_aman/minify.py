@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from .contract import BuildContext, StageResult
+from .parallel import pmap
 from .problems import Where
 from .tokens import css_variables, load_tokens
 
@@ -114,13 +115,14 @@ def minify_css(css: str) -> str:
     return css.replace(";}", "}").strip()
 
 
+def classes_of(page: Path) -> set[str]:
+    """Every class one built page uses."""
+    return {name for value in CLASS_ATTR_RE.findall(page.read_text(encoding="utf-8")) for name in value.split()}
+
+
 def used_classes(pages: list[Path]) -> set[str]:
-    """Every class any built page uses, plus those our script sets."""
-    used = set(SCRIPT_CLASSES)
-    for page in pages:
-        for value in CLASS_ATTR_RE.findall(page.read_text(encoding="utf-8")):
-            used.update(value.split())
-    return used
+    """Every class any built page uses (the pages read on every core), plus those our script sets."""
+    return set(SCRIPT_CLASSES).union(*pmap(classes_of, pages))
 
 
 # ---- HTML -----------------------------------------------------------------------------------------------------
@@ -140,8 +142,32 @@ def minify_html(html: str) -> str:
     return "".join(out).strip() + "\n"
 
 
-def minify_site(staging: Path) -> tuple[Path, int, int]:
-    """Purge and join the CSS, point every page at it, minify every page. Returns (css, bytes before, after)."""
+STYLESHEET_LINK_RE = re.compile(r'<link rel="stylesheet" href="([^"]*?)(?:assets/stylesheets/main\.[0-9a-f]+\.min\.css|'
+                                + re.escape(OUR_CSS) + r')">\s*')
+
+
+MERGED_LINK_RE = re.compile(r'href="[^"]*(assets/stylesheets/main\.|ruang-aman\.css)')
+
+
+def rewrite_page(css_name: str, page: Path) -> bool:
+    """One page minified, its stylesheet links replaced by one link to the joined stylesheet; True when the
+    page still links a stylesheet that was merged (the theme loads it some other way)."""
+    first = True
+
+    def one(m: re.Match) -> str:
+        nonlocal first
+        keep, first = first, False
+        return f'<link rel="stylesheet" href="{m.group(1)}{css_name}">' if keep else ""
+
+    html = minify_html(STYLESHEET_LINK_RE.sub(one, page.read_text(encoding="utf-8")))
+    page.write_text(html, encoding="utf-8")
+    return MERGED_LINK_RE.search(html) is not None
+
+
+def minify_site(staging: Path) -> tuple[Path, int, int, list[Path]]:
+    """Purge and join the CSS, point every page at it, minify every page.
+
+    Returns (css, bytes before, after, pages that still link a merged stylesheet)."""
     for extra_404 in staging.glob("*/404.html"):
         extra_404.unlink()  # only the root 404.html is ever served (GitHub Pages); a language's copy is dead weight
     pages = sorted(staging.rglob("*.html"))
@@ -151,33 +177,21 @@ def minify_site(staging: Path) -> tuple[Path, int, int]:
     css = css_variables(load_tokens()) + purge(minify_css(original), used_classes(pages))
     name = OUT_CSS.format(hash=hashlib.sha256(css.encode()).hexdigest()[:8])
     (staging / name).write_text(css, encoding="utf-8")
-    links = re.compile(r'<link rel="stylesheet" href="([^"]*?)(?:assets/stylesheets/main\.[0-9a-f]+\.min\.css|'
-                       + re.escape(OUR_CSS) + r')">\s*')
-    for page in pages:
-        html = page.read_text(encoding="utf-8")
-        first = True
-
-        def one(m: re.Match) -> str:
-            nonlocal first
-            keep, first = first, False
-            return f'<link rel="stylesheet" href="{m.group(1)}{name}">' if keep else ""
-
-        page.write_text(minify_html(links.sub(one, html)), encoding="utf-8")
+    stale = [page for page, left in zip(pages, pmap(rewrite_page, pages, shared=name)) if left]
     for path in theme + [ours]:
         path.unlink()
     for folder in sorted({p.parent for p in theme} | {staging / "assets" / "images"}):
         if folder.is_dir() and not any(folder.iterdir()):
             folder.rmdir()
-    return staging / name, len(original.encode()), len(css.encode())
+    return staging / name, len(original.encode()), len(css.encode()), stale
 
 
 def minify_stage(ctx: BuildContext) -> StageResult:
     """Build stage: smaller CSS (purged, one file) and HTML; an error if a page still points at a removed file."""
     result, staging = StageResult(), ctx.paths.staging
-    css, before, after = minify_site(staging)
-    for page in staging.rglob("*.html"):
-        if re.search(r'href="[^"]*(assets/stylesheets/main\.|ruang-aman\.css)', page.read_text(encoding="utf-8")):
-            result.problems.error("minify", Where(str(page.relative_to(staging))), "the page still links a stylesheet that was merged.",
-                                  "theme/main.html must load the stylesheets only through MkDocs' extra_css and Material's base.")
+    css, before, after, stale = minify_site(staging)
+    for page in stale:
+        result.problems.error("minify", Where(str(page.relative_to(staging))), "the page still links a stylesheet that was merged.",
+                              "theme/main.html must load the stylesheets only through MkDocs' extra_css and Material's base.")
     result.outputs.append(("css", f"{css.relative_to(staging)} ({before // 1024} KB -> {after // 1024} KB)"))
     return result

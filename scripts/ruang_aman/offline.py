@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .contract import BuildContext, StageResult
 from .model import Language, Page
+from .parallel import pmap
 from .problems import Where
 from .urls import lang_dir, site_path
 
@@ -130,13 +131,18 @@ def bundle_files(staging: Path) -> list[tuple[str, bytes]]:
     rels = [rel for rel in rels if in_bundle(rel)]
     present = set(rels) | {NEUTRAL_PAGE}
     files = [(f"{BUNDLE_FOLDER}/{NEUTRAL_PAGE}", NEUTRAL_HTML.encode("utf-8"))]
-    for rel in rels:
-        data = (staging / rel).read_bytes()
-        if rel.endswith(".html"):
-            html = bundle_page(data.decode("utf-8"), "../" * rel.count("/"))
-            data = drop_missing_links(html, rel, present).encode("utf-8")
-        files.append((f"{BUNDLE_FOLDER}/{rel}", data))
+    files += zip((f"{BUNDLE_FOLDER}/{rel}" for rel in rels), pmap(_bundled, rels, shared=(staging, present)))
     return sorted(files)
+
+
+def _bundled(shared: tuple[Path, set[str]], rel: str) -> bytes:
+    """One file as the bundle holds it (pages adapted on every core)."""
+    staging, present = shared
+    data = (staging / rel).read_bytes()
+    if rel.endswith(".html"):
+        html = bundle_page(data.decode("utf-8"), "../" * rel.count("/"))
+        data = drop_missing_links(html, rel, present).encode("utf-8")
+    return data
 
 
 def zip_bytes(files: list[tuple[str, bytes]]) -> bytes:

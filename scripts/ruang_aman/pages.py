@@ -13,6 +13,7 @@ from .charts import stats_html
 from .contract import BuildContext, StageResult
 from .macros import MACRO_RE
 from .model import Contact, Content, Language, Page
+from .parallel import pmap
 from .phones import parse_phone
 from .tokens import illustration
 from .translations import page_outdated
@@ -310,18 +311,24 @@ def write_pages(content: Content, docs_dir: Path, pages: tuple[Page, ...], langu
     """
     docs_dir.mkdir(parents=True, exist_ok=True)
     for lang in languages:
-        folder = docs_dir / lang.code
-        folder.mkdir(parents=True, exist_ok=True)
-        wanted = set()
-        for page in pages:
-            target = folder / doc_name(page.slug)
-            wanted.add(target)
-            text = render_page(page, lang, content, languages)
-            if not target.exists() or target.read_text(encoding="utf-8") != text:
-                target.write_text(text, encoding="utf-8")
-        for stale in folder.glob("*.md"):
-            if stale not in wanted:
+        (docs_dir / lang.code).mkdir(parents=True, exist_ok=True)
+    jobs = [(page, lang) for lang in languages for page in pages]
+    pmap(_write_page, jobs, shared=(content, docs_dir, languages))
+    for lang in languages:
+        wanted = {doc_name(page.slug) for page in pages}
+        for stale in (docs_dir / lang.code).glob("*.md"):
+            if stale.name not in wanted:
                 stale.unlink()
+
+
+def _write_page(shared: tuple[Content, Path, tuple[Language, ...]], job: tuple[Page, Language]) -> None:
+    """One page in one language, written only when its text changed."""
+    content, docs_dir, languages = shared
+    page, lang = job
+    target = docs_dir / lang.code / doc_name(page.slug)
+    text = render_page(page, lang, content, languages)
+    if not target.exists() or target.read_text(encoding="utf-8") != text:
+        target.write_text(text, encoding="utf-8")
 
 
 def pages_stage(ctx: BuildContext) -> StageResult:

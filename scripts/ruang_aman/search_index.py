@@ -20,6 +20,7 @@ import lxml.html
 
 from .contract import BuildContext, StageResult
 from .model import Content, Language
+from .parallel import pmap
 from .problems import Problems, Where
 from .stemming import STOP_WORDS, pack_roots, roots, stemmer_for, words
 from .synonyms import SynonymGroup
@@ -84,14 +85,13 @@ def bag(text: str, stem: Callable[[str], str] | None, stop: frozenset[str] = fro
 
 def language_index(folder: Path, lang: str) -> list[Entry]:
     """Entries for every page of one language, in file-name order (the home page first)."""
-    entries = []
-    for path in sorted(folder.glob("*.html"), key=lambda p: (p.name != "index.html", p.name)):
-        if path.name in NOT_PAGES:
-            continue
-        entry = page_entry(path, path.name)
-        if entry:
-            entries.append(entry)
-    return entries
+    paths = [path for path in sorted(folder.glob("*.html"), key=lambda p: (p.name != "index.html", p.name))
+             if path.name not in NOT_PAGES]
+    return [entry for entry in pmap(_entry_of, paths) if entry]
+
+
+def _entry_of(path: Path) -> Entry | None:
+    return page_entry(path, path.name)
 
 
 def vocabulary(entries: list[Entry], groups: tuple[SynonymGroup, ...] = ()) -> set[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 import shutil
 from pathlib import Path
@@ -15,6 +16,7 @@ from mkdocs.exceptions import Abort, BuildError, ConfigurationError
 from .contract import BuildContext, StageResult
 from .model import Content, Language
 from .pages import nav_for, page_showing
+from .parallel import pmap
 from .phones import parse_phone
 from .problems import Problems, Where
 from .urls import lang_dir, language_root, to_root
@@ -121,7 +123,7 @@ def build_language(ctx: BuildContext, lang: Language, problems: Problems) -> boo
     cfg = load_config(
         config_file=str(paths.mkdocs_yml),
         docs_dir=str(paths.docs / lang.code),
-        site_dir=str(paths.staging / lang_dir(lang)),
+        site_dir=str(_own_folder(ctx, lang)),
         site_name=escape(site.name.pick(lang.code)),
         site_description=escape(site.description.pick(lang.code)),
         site_url=language_root(site.base_url, lang),
@@ -168,11 +170,39 @@ def prune_unused(out_dir: Path) -> None:
             shutil.rmtree(path) if path.is_dir() else path.unlink()
 
 
+def _own_folder(ctx: BuildContext, lang: Language) -> Path:
+    """Where MkDocs writes one language: a folder of its own, since MkDocs empties its site_dir first and the
+    languages are built side by side; place_languages() moves it to its place afterwards."""
+    return ctx.paths.staging / f".mkdocs-{lang.code}"
+
+
+def place_languages(ctx: BuildContext) -> None:
+    """Each language's MkDocs output to its folder of the site (the default language at the root)."""
+    for lang in ctx.languages:
+        built = _own_folder(ctx, lang)
+        if lang_dir(lang):
+            os.replace(built, ctx.paths.staging / lang_dir(lang))
+            continue
+        for child in built.iterdir():
+            os.replace(child, ctx.paths.staging / child.name)
+        built.rmdir()
+
+
+def _build_one(ctx: BuildContext, lang: Language) -> tuple[bool, Problems]:
+    problems = Problems()
+    return build_language(ctx, lang, problems), problems
+
+
 def mkdocs_stage(ctx: BuildContext) -> StageResult:
-    """Build stage: every published language into staging, then the shared clean-up."""
+    """Build stage: every published language into staging (the languages side by side, one process each),
+    then the shared clean-up."""
     result = StageResult()
-    built = [build_language(ctx, lang, result.problems) for lang in ctx.languages]
+    built = []
+    for ok, problems in pmap(_build_one, ctx.languages, shared=ctx, min_items=2):
+        built.append(ok)
+        result.problems.extend(problems)
     if all(built):
+        place_languages(ctx)
         share_assets(ctx.paths.staging, ctx.languages)
         prune_unused(ctx.paths.staging)
     elif not result.problems.has_errors():

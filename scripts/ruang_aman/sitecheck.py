@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
+import posixpath
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import lxml.html
+
 from .contract import BuildContext, StageResult
 from .html_policy import page_source_of
+from .parallel import pmap
 from .problems import Where
 
 # A resource (script, style, font, image, frame, worker import) from another host.
@@ -27,67 +30,84 @@ TEXT_SUFFIXES = {".html", ".css", ".js", ".svg", ".xml", ".json", ".webmanifest"
 
 def external_references(site: Path) -> list[tuple[str, int, str, str]]:
     """Every place a built file would load something from another host: (file, line, snippet, host and path)."""
+    files = [path.relative_to(site).as_posix() for path in sorted(site.rglob("*"))
+             if path.suffix in TEXT_SUFFIXES and path.is_file()]
+    return [hit for hits in pmap(_external_in, files, shared=site) for hit in hits]
+
+
+def _external_in(site: Path, rel: str) -> list[tuple[str, int, str, str]]:
+    text = (site / rel).read_text(encoding="utf-8", errors="replace")
     found = []
-    for path in sorted(site.rglob("*")):
-        if path.suffix in TEXT_SUFFIXES and path.is_file():
-            text = path.read_text(encoding="utf-8", errors="replace")
-            for match in EXTERNAL_RESOURCE_RE.finditer(text):
-                line = text.count("\n", 0, match.start()) + 1
-                address = HOST_PATH_RE.match(text, match.end()).group(0)
-                found.append((path.relative_to(site).as_posix(), line, match.group(0)[:80], address))
+    for match in EXTERNAL_RESOURCE_RE.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        address = HOST_PATH_RE.match(text, match.end()).group(0)
+        found.append((rel, line, match.group(0)[:80], address))
     return found
 
 
-class _Links(HTMLParser):
-    """Collects ids and the href/src of links and resources of one page."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.ids: set[str] = set()
-        self.links: list[tuple[str, int]] = []
-
-    def handle_starttag(self, tag: str, attrs) -> None:
-        values = dict(attrs)
+def page_links(site: Path, rel: str) -> tuple[set[str], list[tuple[str, int]]]:
+    """The ids (and names) of one built page, and the href/src of its links and resources with their lines."""
+    ids: set[str] = set()
+    links: list[tuple[str, int]] = []
+    data = (site / rel).read_bytes()
+    if not data.strip():
+        return ids, links
+    tree = lxml.html.document_fromstring(data)
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue  # comments and processing instructions
         for key in ("id", "name"):
-            if values.get(key):
-                self.ids.add(values[key])
+            value = element.get(key)
+            if value:
+                ids.add(value)
+        if element.tag == "form":
+            continue
         for key in ("href", "src"):
-            if values.get(key) and not (tag == "form"):
-                self.links.append((values[key], self.getpos()[0]))
+            value = element.get(key)
+            if value:
+                links.append((value, element.sourceline or 0))
+    return ids, links
 
 
 def broken_links(site: Path, base_path: str = "/") -> list[tuple[str, int, str]]:
     """Links that lead to no file, and #anchors that name no element: (file, line, link).
 
-    Absolute paths (as in 404.html, which hosts serve at any address) are read below `base_path`,
-    the path part of the site's base URL.
+    Linear in the size of the site: the files are listed once into a set, each page is parsed once (on every
+    core), and each link is looked up in that set and in its target's ids; nothing touches the disk per link.
+    Absolute paths (as in 404.html, which hosts serve at any address) are read below `base_path`, the path
+    part of the site's base URL.
     """
-    pages: dict[Path, _Links] = {}
-    for path in site.rglob("*.html"):
-        parser = _Links()
-        parser.feed(path.read_text(encoding="utf-8", errors="replace"))
-        pages[path.resolve()] = parser
+    files = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+    folders = {posixpath.dirname(f) for f in files} | {""}
+    for folder in list(folders):
+        while folder:
+            folder = posixpath.dirname(folder)
+            folders.add(folder)
+    html = sorted(f for f in files if f.endswith(".html"))
+    parsed = dict(zip(html, pmap(page_links, html, shared=site)))
     broken = []
-    for path, parser in sorted(pages.items()):
-        for link, line in parser.links:
+    for rel, (_, links) in parsed.items():
+        for link, line in links:
             parts = urlsplit(link)
             if parts.scheme or parts.netloc or link.startswith(("mailto:", "tel:", "data:", "javascript:")):
                 continue
             if parts.path.startswith("/"):
                 if not parts.path.startswith(base_path):
-                    broken.append((path.relative_to(site.resolve()).as_posix(), line, link))
+                    broken.append((rel, line, link))
                     continue
-                target = (site / unquote(parts.path[len(base_path):])).resolve()
+                target = posixpath.normpath(unquote(parts.path[len(base_path):]) or ".")
+            elif parts.path:
+                target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), unquote(parts.path)))
             else:
-                target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
-            if parts.path.endswith("/") or target.is_dir():
-                target = target / "index.html"
-            if not target.exists():
-                broken.append((path.relative_to(site.resolve()).as_posix(), line, link))
-            elif parts.fragment and target.suffix == ".html":
-                ids = pages.get(target).ids if target in pages else set()
-                if parts.fragment not in ids:
-                    broken.append((path.relative_to(site.resolve()).as_posix(), line, link))
+                target = rel
+            if target == ".":
+                target = ""
+            if parts.path.endswith("/") or target in folders:
+                target = posixpath.join(target, "index.html")
+            if target not in files:
+                broken.append((rel, line, link))
+            elif parts.fragment and target.endswith(".html") and parts.fragment not in parsed[target][0]:
+                broken.append((rel, line, link))
     return broken
 
 
