@@ -22,7 +22,7 @@ TODAY = dt.date(2026, 12, 3)  # the latest date a contact was checked on; nothin
 
 from ruang_aman.checks import PLACEHOLDER_RE  # noqa: E402
 from ruang_aman.load import load_content  # noqa: E402
-from ruang_aman.macros import find_macros, signature  # noqa: E402
+from ruang_aman.placeholders import find_macros, signature  # noqa: E402
 from ruang_aman.phones import parse_phone  # noqa: E402
 from ruang_aman.problems import Level  # noqa: E402
 
@@ -346,7 +346,7 @@ def test_no_placeholder_text_anywhere_in_content_src():
 
 
 def test_no_unknown_placeholders_in_pages(content):
-    from ruang_aman.macros import MACROS
+    from ruang_aman.placeholders import BY_NAME as MACROS
 
     for page in content.pages:
         for lang, body in page.bodies.items():

@@ -142,7 +142,7 @@ def test_every_doubt_staff_know_of_is_shown_to_readers_next_to_the_number(conten
         for contact in doubtful:
             caveat = contact.caveat.get(lang)
             assert caveat, f"{contact.key}: no {lang} caveat"
-            card = renderer.contact(contact.key)
+            card = renderer.render("contact", contact.key)
             actions_end = card.index("</div>", card.index("ra-card__actions"))
             note = card.index('class="ra-caveat"')
             assert note == actions_end + len("</div>") + len("<p "), f"{contact.key}: the caveat must follow the numbers"
@@ -160,7 +160,7 @@ def test_sapa_shows_both_numbers_the_sources_print(content):
     assert parse_phone(sapa.phone).e164 == "129"
     assert parse_phone(sapa.phone_alt).e164 == "+6221129"
     for lang in LANGS:
-        card = Renderer(content, content.site.language(lang)).contact("sapa-129")
+        card = Renderer(content, content.site.language(lang)).render("contact", "sapa-129")
         assert 'href="tel:129"' in card and 'href="tel:+6221129"' in card
         box = next(h for h in theme_data(content, content.site.language(lang))["hotlines"] if h["tel"] == "tel:129")
         assert box["alt"] == {"display": "021-129", "tel": "tel:+6221129"}, "every page's hotline box shows it too"
@@ -216,7 +216,7 @@ def test_signs_are_tagged_only_to_a_source_that_lists_them(content):
     """The study lists no signs: a kind's signs either name their own source or the page says they are the team's."""
     sources = {s.key for s in content.sources}
     for lang in LANGS:
-        html = Renderer(content, content.site.language(lang)).violence()
+        html = Renderer(content, content.site.language(lang)).render("violence")
         for kind in content.violence:
             section = html[html.index(f'id="{kind.key}"'):]
             section = section[: section.index("</section>")]

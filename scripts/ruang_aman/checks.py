@@ -9,7 +9,7 @@ from typing import Any, Iterator
 
 from pydantic import BaseModel
 
-from .macros import MACROS, find_macros, signature
+from .placeholders import BY_NAME, Macro, find_macros, signature
 from .model import Content, Page, Text, TextList
 from .selfcheck import check_self_check
 from .phones import InvalidPhone, is_mobile, parse_phone
@@ -215,33 +215,8 @@ def _diff(bodies: list) -> str:
 
 
 def _check_body(page: Page, lang: str, markdown: str, first_line: int, content: Content, problems: Problems) -> None:
-    keys = {
-        "contact": {c.key for c in content.contacts},
-        "stats": {d.key for d in content.datasets},
-        "fact": {f.key for f in content.facts},
-        "link": {p.slug for p in content.pages},
-        "contacts": {"national", "local"},
-        "violence": {"general", "child"},
-    }
-    for name, field in (("contact", "contacts"), ("stats", "datasets"), ("fact", "facts")):
-        if field in content.unreadable:
-            keys[name] = None  # its file could not be read: that error is already reported
     for macro in find_macros(markdown, first_line):
-        at = Where(page.path, macro.line, macro.col)
-        if macro.name not in MACROS:
-            problems.error("unknown-placeholder", at, f"unknown placeholder '{{{{ {macro.name} }}}}'.", f"placeholders: {', '.join(sorted(MACROS))}.")
-            continue
-        arity = MACROS[macro.name][1]
-        if arity is not None and len(macro.args) != arity:
-            problems.error("unknown-placeholder", at, f"'{{{{ {macro.name} }}}}' takes {arity} argument(s), got {len(macro.args)}.", MACROS[macro.name][0])
-            continue
-        allowed = keys.get(macro.name)
-        for arg in macro.args:
-            if allowed is not None and arg not in allowed:
-                code = "broken-link" if macro.name == "link" else "unknown-reference"
-                problems.error(code, at, f"'{{{{ {macro.name} {arg} }}}}': no such {macro.name} '{arg}'.", f"known: {', '.join(sorted(allowed))}.")
-            elif macro.name == "link":
-                _check_link_target(arg, page, lang, content, at, problems)
+        _check_placeholder(macro, page, lang, content, problems)
     for number, line in enumerate(markdown.split("\n"), start=first_line):
         prose = re.sub(r"\{\{.*?\}\}", "", line)
         match = PHONE_IN_PROSE_RE.search(prose)
@@ -251,6 +226,27 @@ def _check_body(page: Page, lang: str, markdown: str, first_line: int, content: 
             problems.warning("placeholder", Where(page.path, number, 1), f"placeholder text in the {lang} text.", "write the real text, or mark the page 'draft: true'.")
         for target in MD_LINK_RE.findall(prose):
             _check_link(target, page, lang, content, Where(page.path, number, 1), problems)
+
+
+def _check_placeholder(macro: Macro, page: Page, lang: str, content: Content, problems: Problems) -> None:
+    """One placeholder against its record in the registry: known, the right number of arguments, known values."""
+    at = Where(page.path, macro.line, macro.col)
+    placeholder = BY_NAME.get(macro.name)
+    if placeholder is None:
+        problems.error("unknown-placeholder", at, f"unknown placeholder '{{{{ {macro.name} }}}}'.", f"placeholders: {', '.join(sorted(BY_NAME))}.")
+        return
+    low, high = placeholder.args
+    if not low <= len(macro.args) <= high:
+        problems.error("unknown-placeholder", at, f"'{{{{ {macro.name} }}}}' takes {placeholder.takes()} argument(s), got {len(macro.args)}.", placeholder.help)
+        return
+    unreadable = placeholder.reads is not None and placeholder.reads in content.unreadable  # its error is already reported
+    allowed = None if placeholder.choices is None or unreadable else set(placeholder.choices(content))
+    for arg in macro.args:
+        if allowed is not None and arg not in allowed:
+            code = "broken-link" if placeholder.links_to_page else "unknown-reference"
+            problems.error(code, at, f"'{{{{ {macro.name} {arg} }}}}': no such {macro.name} '{arg}'.", f"known: {', '.join(sorted(allowed))}.")
+        elif placeholder.links_to_page:
+            _check_link_target(arg, page, lang, content, at, problems)
 
 
 def _check_link(target: str, page: Page, lang: str, content: Content, at: Any, problems: Problems) -> None:

@@ -19,7 +19,7 @@ import markdown
 import yaml
 from justhtml import JustHTML, SanitizationPolicy, UrlPolicy, UrlRule
 
-from .macros import MACRO_RE
+from .placeholders import MACRO_RE
 from .problems import Problems, Where
 
 # What Markdown itself writes, and the few tags staff may add by hand (editing guide, "HTML in pages").

@@ -58,7 +58,7 @@ def _question(r: Any, check: SelfCheck, number: int, question) -> str:
 
 def self_check_html(r: Any, check: SelfCheck) -> str:
     """The whole self-check for one language; `r` is the page Renderer (texts, hotlines, links)."""
-    from .pages import page_showing
+    from .placeholders import page_showing
 
     lang, content = r.lang, r.content
     word = lambda key: escape(check.word(key, lang))  # noqa: E731
@@ -86,7 +86,7 @@ def self_check_html(r: Any, check: SelfCheck) -> str:
         f'<p class="ra-check__fault">{_voices(r, res.not_your_fault)}</p><p>{_voices(r, res.some.text)}</p>'
         f'<ul class="ra-check__found"></ul><div class="ra-check__beliefs" data-title="{word("beliefs_title")}"></div></div>'
         f'<div data-result="none"><h2>{_voices(r, res.none.title)}</h2><p>{_voices(r, res.none.text)}</p></div>'
-        f'{r.hotlines()}'
+        f'{r.render("hotlines")}'
         f'<p><a class="ra-check__help" href="{page_showing(content, "contacts")}">{word("help_link")}</a></p>'
         f'<p><button type="button" class="ra-check__again">{word("start_again")}</button></p></div>'
     )

@@ -15,9 +15,10 @@ from mkdocs.exceptions import Abort, BuildError, ConfigurationError
 
 from .contract import BuildContext, StageResult
 from .model import Content, Language
-from .pages import nav_for, page_showing
+from .pages import nav_for
 from .parallel import pmap
 from .phones import parse_phone
+from .placeholders import page_showing
 from .problems import Problems, Where
 from .urls import lang_dir, language_root, to_root
 from .tokens import load_tokens

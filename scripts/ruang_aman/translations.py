@@ -66,35 +66,12 @@ def untracked(content: Content, positions: Any, lock: dict[str, str]) -> dict[st
 
 
 def data_used_by(page: Page, content: Content) -> list[str]:
-    """Key prefixes of the data texts a page shows through its placeholders."""
-    from .macros import find_macros
+    """Key prefixes of the data texts a page shows through its placeholders (each placeholder's `uses`)."""
+    from .placeholders import BY_NAME, find_macros
 
     body = page.bodies.get(content.site.default.code)
-    prefixes: list[str] = []
-    for macro in find_macros(body.markdown if body else ""):
-        args = macro.args
-        if macro.name == "hotlines":
-            prefixes += [f"contacts.yml:{k}." for k in content.site.hotlines]
-        elif macro.name == "contact":
-            prefixes.append(f"contacts.yml:{args[0]}.")
-        elif macro.name == "contacts":
-            prefixes += [f"contacts.yml:{c.key}." for c in content.contacts if not args or c.scope == args[0]]
-        elif macro.name == "violence":
-            prefixes += [f"violence.yml:{v.key}." for v in content.violence if not args or v.group == args[0]]
-        elif macro.name in ("impacts", "laws", "myths", "steps", "sources"):
-            prefixes.append(f"{macro.name}.yml:")
-        elif macro.name == "stats":
-            prefixes.append(f"statistics.yml:{args[0]}.")
-        elif macro.name == "self-check" and content.self_check:
-            check = content.self_check
-            prefixes.append("self-check.yml:")
-            prefixes += [f"violence.yml:{k}." for q in check.questions for k in q.kinds]
-            prefixes += [f"myths.yml:{k}." for q in check.questions for k in q.myths]
-        elif macro.name == "doors":
-            prefixes.append("site.yml:doors.")
-        elif macro.name == "posters":
-            prefixes.append("posters/")
-    return prefixes
+    return [prefix for macro in find_macros(body.markdown if body else "") if macro.name in BY_NAME
+            for prefix in BY_NAME[macro.name].uses(content, macro.args)]
 
 
 def page_outdated(page: Page, content: Content) -> bool:

@@ -19,7 +19,7 @@ def _staged(kit, tmp_path, real):
     shutil.copytree(site / OUT_DIR, staging / OUT_DIR)
     (staging / "en").mkdir()
     (staging / "kit.html").write_text(f"<main>\n{marker('id')}\n</main>", encoding="utf-8")
-    (staging / "en" / "kit.html").write_text(f"<main>\n{Renderer(content, content.site.language('en')).kit()}\n</main>", encoding="utf-8")
+    (staging / "en" / "kit.html").write_text(f"<main>\n{Renderer(content, content.site.language('en')).render('kit')}\n</main>", encoding="utf-8")
     problems = Problems()
     filled = fill_kit_pages(staging, content, report.words, report, problems)
     assert not problems.items and len(filled) == 2
