@@ -1,7 +1,7 @@
 """Data is text: markup put into every text field of every data kind (site settings and labels, contacts, kinds of
-violence, impacts, laws, myths, steps, statistics, facts, sources, posters, page titles and descriptions) comes out
-of every output as text, never as markup: every HTML page (theme partials and placeholders), the charts, the search
-index, the sitemap and the poster manifest."""
+violence, impacts, laws, myths, steps, statistics, facts, sources, the self-check, posters, the session kit, page
+titles and descriptions) comes out of every output as text, never as markup: every HTML page (theme partials and
+placeholders), the charts, the search index, the sitemap and the poster manifest."""
 
 from __future__ import annotations
 
@@ -63,8 +63,8 @@ def marked_site(tmp_path_factory) -> Path:
     for path in sorted(content.glob("*.yml")):
         if path.name not in ("translations.yml", "privacy-allow.yml", "privacy-hashes.yml", "media.yml"):
             mark_yaml(path, PLAIN_TEXT.get(path.name, ()))
-    for path in sorted((content / "posters").glob("*.yml")):
-        mark_yaml(path, short=True)
+    for path in sorted((content / "posters").glob("*.yml")) + sorted((content / "kit").rglob("*.yml")):
+        mark_yaml(path, short=True)     # posters and the session kit: laid out to fit their pages
     for path in sorted((content / "pages").glob("*.md")):
         mark_front_matter(path)
     (content / "translations.yml").unlink()     # the marked texts are new texts: only notices
@@ -80,6 +80,9 @@ def test_every_text_field_was_marked(marked_site):
     assert MARK in "".join(home.xpath("//*[contains(@class, 'ra-call__label')]//text()")), "contact names"
     stats = lxml.html.fromstring((marked_site / "statistik.html").read_bytes())
     assert MARK in "".join(stats.xpath("//svg//text()")) and MARK in "".join(stats.xpath("//table//text()"))
+    kit = marked_site / "kit.html"
+    if kit.exists():   # the session kit's page lists its files by their (marked) titles
+        assert MARK in lxml.html.fromstring(kit.read_bytes()).text_content()
 
 
 def test_no_html_page_holds_markup_from_data(marked_site):

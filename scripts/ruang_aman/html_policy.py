@@ -51,6 +51,13 @@ URLS = UrlPolicy(
 MKDOCS_YML = Path(__file__).resolve().parents[2] / "mkdocs.yml"
 HINT = ("content may use Markdown and the few HTML tags listed in content_src/README.md ('HTML in pages'): "
         "remove this, or ask a developer to add a safe way to show it.")
+EMBEDS = ("script", "iframe", "object", "embed", "video", "audio")
+EMBED_HINT = "embedded players and scripts do not run here: link to the page instead, e.g. [title](https://...)."
+FORMS = ("form", "input", "button", "select", "textarea")
+FORM_HINT = "forms are not possible in content: link to the service's own form instead."
+ATTRIBUTE_HINT = "remove the attribute; the site's look and behaviour come from the theme."
+IMAGE_HINT = "copy the image into content_src/images/, register it in media.yml and link it by its path."
+URL_HINT = "link to a page of this site, an https:// address, mailto: or tel:; never javascript:, vbscript: or data:."
 
 
 def policy() -> SanitizationPolicy:
@@ -80,24 +87,17 @@ def _describe(message: str, element) -> Unsafe:
     attrs = dict(getattr(element, "attrs", None) or {})
     quoted = message.split("'")[1] if message.count("'") >= 2 else ""
     if message.startswith("Unsafe tag"):
-        hint = HINT
-        if quoted in ("script", "iframe", "object", "embed", "video", "audio"):
-            hint = "embedded players and scripts do not run on this site: link to the page instead, e.g. [title](https://...)."
-        elif quoted in ("form", "input", "button", "select", "textarea"):
-            hint = "forms are not possible in content: link to the service's own form instead."
+        hint = EMBED_HINT if quoted in EMBEDS else FORM_HINT if quoted in FORMS else HINT
         return Unsafe(f"the <{quoted}> tag is not allowed in content.", f"<{quoted}", hint)
     if message.startswith("Unsafe attribute"):
-        hint = "remove the attribute; the site's look and behaviour come from the theme." if quoted == "style" or \
-            quoted.startswith("on") else HINT
+        hint = ATTRIBUTE_HINT if quoted == "style" or quoted.startswith("on") else HINT
         return Unsafe(f"the attribute '{quoted}' on <{name}> is not allowed in content.", quoted, hint)
     if message.startswith("Unsafe URL"):
         value = str(attrs.get(quoted, ""))
         if name == "img":
-            return Unsafe(f"the image '{value[:80]}' is not a file of this site (an off-site resource).", value or "src",
-                          "copy the image into content_src/images/, register it in media.yml and link it by its path.",
-                          "offsite-resource")
-        return Unsafe(f"the address '{value[:80]}' in <{name} {quoted}> is not allowed.", value or quoted,
-                      "link to a page of this site, an https:// address, mailto: or tel:; never javascript:, vbscript: or data:.")
+            return Unsafe(f"the image '{value[:80]}' is not a file of this site (an off-site resource).",
+                          value or "src", IMAGE_HINT, "offsite-resource")
+        return Unsafe(f"the address '{value[:80]}' in <{name} {quoted}> is not allowed.", value or quoted, URL_HINT)
     return Unsafe(f"{message}.", name or quoted, HINT)
 
 

@@ -36,6 +36,7 @@ class Positioned:
 # (e.g. thousands of '[') would only exhaust the parser's recursion.
 MAX_DEPTH = 20
 TOO_DEEP = f"the data is nested more than {MAX_DEPTH} levels deep."
+ALIAS_HINT = "write the value out in full where it is needed; content files never need to repeat a value by reference."
 TOO_DEEP_HINT = "content is a list of entries holding texts and short lists; check the brackets and indentation."
 
 
@@ -75,10 +76,8 @@ def _refuse_aliases_and_depth(text: str, line_offset: int) -> None:
         while loader.check_event():
             event = loader.get_event()
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                raise YamlRefused(
-                    "yaml-alias", f"anchors and aliases ('&{event.anchor}', '*{event.anchor}') are not allowed in content.",
-                    "write the value out in full where it is needed; content files never need to repeat a value by reference.",
-                    event.start_mark, line_offset)
+                what = f"anchors and aliases ('&{event.anchor}', '*{event.anchor}') are not allowed in content."
+                raise YamlRefused("yaml-alias", what, ALIAS_HINT, event.start_mark, line_offset)
             if isinstance(event, _OPENS):
                 depth += 1
                 if depth > MAX_DEPTH:
