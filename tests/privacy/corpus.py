@@ -191,3 +191,116 @@ TRAPS: list[Case] = [
     Case("age-ranges", "statistics", page("Anak usia 6-17 tahun paling sering menjadi korban (61%).\n")),
     Case("npwp-and-times", "numbers", page("NPWP 01.234.567.8-901.000; layanan 08.00-16.00 WITA, 2019-2023.\n")),
 ]
+
+
+# --- builders for cases in PDFs, images and archives (bytes made on demand) ---------------------
+def _photo(name: str, turn: int = 0):
+    from PIL import Image
+    from skimage import data as samples
+
+    im = Image.fromarray(getattr(samples, name)()).convert("RGB")
+    return im.rotate(turn, expand=True) if turn else im
+
+
+def _jpeg(im, **kw) -> bytes:
+    import io
+
+    buf = io.BytesIO()
+    im.convert("RGB").save(buf, "JPEG", **kw)
+    return buf.getvalue()
+
+
+def _pdf(text: str, author: str = "") -> Callable[[], bytes]:
+    def build() -> bytes:
+        import io
+
+        from fpdf import FPDF
+
+        doc = FPDF()
+        doc.add_page()
+        doc.set_font("helvetica", size=12)
+        doc.multi_cell(0, 8, text)
+        if author:
+            doc.set_author(author)
+        return bytes(doc.output())
+    return build
+
+
+def _store_with(name: str) -> Callable[[], str]:
+    """privacy-hashes.yml protecting one sample photo (only its hashes)."""
+    def build() -> str:
+        import tempfile
+        from pathlib import Path
+
+        from ruang_aman.privacy.hashes import load_store
+        from ruang_aman.privacy.images import photo_hash
+
+        with tempfile.TemporaryDirectory() as tmp:
+            original = Path(tmp) / "original.png"
+            _photo(name).save(original)
+            store = load_store(Path(tmp) / "store.yml")
+            store.salt = bytes.fromhex("00112233445566778899aabbccddeeff")
+            store.add_photo(*photo_hash(original))
+            store.save()
+            return store.path.read_text(encoding="utf-8")
+    return build
+
+
+def _covered_with_thumbnail() -> bytes:
+    """The protected photo covered up, its original still in the EXIF IFD1 thumbnail."""
+    import struct
+
+    original = _photo("chelsea")
+    covered = original.copy()
+    covered.paste((0, 0, 0), (0, 0, covered.width, covered.height * 9 // 10))
+    small = original.copy()
+    small.thumbnail((160, 120))
+    thumb = _jpeg(small, quality=80)
+    ifd0 = struct.pack("<H", 1) + struct.pack("<HHII", 0x0112, 3, 1, 1) + struct.pack("<I", 26)
+    ifd1 = (struct.pack("<H", 3) + struct.pack("<HHII", 0x0103, 3, 1, 6) + struct.pack("<HHII", 0x0201, 4, 1, 68)
+            + struct.pack("<HHII", 0x0202, 4, 1, len(thumb)) + struct.pack("<I", 0))
+    return _jpeg(covered, exif=b"Exif\x00\x00II*\x00" + struct.pack("<I", 8) + ifd0 + ifd1 + thumb)
+
+
+def _zip_with(member: str, text: str) -> Callable[[], bytes]:
+    def build() -> bytes:
+        import io
+        import zipfile
+
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w") as bundle:
+            bundle.writestr(member, text)
+        return buf.getvalue()
+    return build
+
+
+_REGISTER = "images:\n  - {path: media/foto.jpg, kind: illustration, source: tim}\n"
+
+LEAKS += [
+    Case("pdf-name", "files", {"site/panduan.pdf": _pdf("Kisah Siti Rahayu, korban kekerasan di rumah.")},
+         "protected-name"),
+    Case("pdf-author", "files", {"site/leaflet.pdf": _pdf("Panduan melapor.", author="Siti Rahayu")},
+         "protected-name"),
+    Case("pdf-relative", "files", {"site/kronologi.pdf": _pdf(
+        "Ayah tiri korban, Bambang Sutejo (45), ditangkap polisi.")}, "relative-named"),
+    Case("zip-member-name", "files", {"site/offline.zip": _zip_with("ruang-aman/kisah.html", "<p>Siti Rahayu</p>")},
+         "protected-name"),
+    Case("image-face-tilted", "files", {"content_src/media/foto.jpg": lambda: _jpeg(_photo("astronaut", 30)),
+                                        "content_src/media.yml": _REGISTER}, "face"),
+    Case("image-crop-protected", "files", {"content_src/privacy-hashes.yml": _store_with("rocket"),
+                                           "content_src/media/foto.jpg": lambda: _jpeg(_photo("rocket").crop(
+                                               (100, 0, 427, 320))),
+                                           "content_src/media.yml": _REGISTER}, "protected-photo"),
+    Case("image-exif-thumbnail", "files", {"content_src/privacy-hashes.yml": _store_with("chelsea"),
+                                           "content_src/media/foto.jpg": _covered_with_thumbnail,
+                                           "content_src/media.yml": _REGISTER}, "protected-photo"),
+]
+TRAPS += [
+    Case("pdf-clean", "files", {"site/poster.pdf": _pdf("Hubungi SAPA 129. Kekerasan bukan aib keluarga.",
+                                                        author="Ruang Aman")}),
+    Case("image-no-face", "files", {"content_src/media/foto.jpg": lambda: _jpeg(_photo("coffee")),
+                                    "content_src/media.yml": _REGISTER}),
+    Case("image-unrelated-to-protected", "files", {"content_src/privacy-hashes.yml": _store_with("rocket"),
+                                                   "content_src/media/foto.jpg": lambda: _jpeg(_photo("coffee")),
+                                                   "content_src/media.yml": _REGISTER}),
+]

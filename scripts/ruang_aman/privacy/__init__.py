@@ -43,6 +43,11 @@ def _is_site(folder: Path) -> bool:
     return (folder / "posters" / "manifest.json").is_file() or (folder / "sitemap.xml").is_file()
 
 
+def _stored_tiles(store) -> list:
+    from .photomatch import unpack
+    return [unpack(p.tiles) for p in store.photos if p.tiles]
+
+
 def scan_paths(paths: Sequence[str | Path] | None = None, *, root: Path | None = None,
                names_file: Path | None = None, names: Iterable[str] = (),
                site_dirs: Sequence[Path] = (), fix: bool = False, jobs: int | None = None) -> ScanResult:
@@ -71,7 +76,7 @@ def scan_paths(paths: Sequence[str | Path] | None = None, *, root: Path | None =
     add_build_images(register, root, sites, IMAGE_EXTS)
     allows = load_allow(content / "privacy-allow.yml", "content_src/privacy-allow.yml")
     ctx = scan.Context(root, NameMatcher(plain, store), store, services, addresses, register, sites,
-                       [int(p.phash, 16) for p in store.photos])
+                       [int(p.phash, 16) for p in store.photos], _stored_tiles(store))
 
     skip = {os.path.abspath(names_path)} if names_path else set()
     tasks, skipped, folders = scan.collect(given, skip)
@@ -96,6 +101,7 @@ def scan_paths(paths: Sequence[str | Path] | None = None, *, root: Path | None =
     findings.sort(key=Finding.sort_key)
     counts = {
         "text_files": sum(1 for r in results if r.kind == "text"),
+        "documents": sum(1 for r in results if r.kind in ("pdf", "zip", "gz", "font")),
         "images": sum(1 for r in results if r.kind == "image"),
         "bytes": sum(r.size for r in results),
         "skipped": skipped,

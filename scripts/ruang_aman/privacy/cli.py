@@ -57,12 +57,12 @@ def _protect(args: argparse.Namespace) -> str:
         if not photo.is_file():
             raise ConfigError(f"{photo}: no such photo; nothing was stored for it.")
         try:
-            digest = photo_hash(photo)
+            digest, tiles = photo_hash(photo)
         except OSError as exc:
             raise ConfigError(f"{photo}: cannot read the photo ({exc.__class__.__name__}).") from None
-        added = store.add_photo(digest)
+        added = store.add_photo(digest, tiles)
         report.append(f"{'added' if added else 'already protected'}: photo#{digest[:4]} "
-                      f"(only its perceptual hash is stored; keep the photo itself out of the repository)")
+                      f"(only hashes of the photo and of windows of it are stored, no pixel; keep the photo itself out of the repository)")
     store.save()
     return "\n".join(report + [f"saved {store.path}"])
 

@@ -57,7 +57,12 @@ RULES: dict[str, Rule] = {r.id: r for r in (
     Rule("unregistered-image", ERROR, "The image is not in the media register",
          "Add it to content_src/media.yml (path, kind, source; consent for photos)."),
     Rule("image-unreadable", ERROR, "The image cannot be read, so it cannot be checked",
-         "Re-export the image as JPEG or PNG."),
+         "Re-export the image as JPEG or PNG (HEIC/HEIF and AVIF need a decoder that may not be installed)."),
+    Rule("unreadable", ERROR, "A file cannot be read, so it cannot be checked",
+         "Re-export it (PDF without encryption, a ZIP that opens), or leave it out of what is published."),
+    Rule("unsupported-file", ERROR, "A file the guard cannot check would be published",
+         "Publish it in a format the guard reads (Markdown, HTML, JSON, CSV, PDF, JPEG, PNG, WebP), "
+         "or leave it out of content_src/ and the site."),
     Rule("image-too-large", ERROR, "The image is larger than the build accepts (content_src/README.md, 'Limits')",
          "Resize it to at most 2400 pixels on its longest side and save it as JPEG (photos) or PNG (drawings)."),
     Rule("register-entry", ERROR, "A media register entry is incomplete or invalid",

@@ -24,7 +24,8 @@ HEADER = """\
 #   python scripts/check_privacy.py --protect-photo FILE    (only the hash is stored)
 # salt: random key for the fingerprints; changing it invalidates every name entry below.
 # names: {hash, words}: keyed BLAKE2b of the normalised name, and its number of words.
-# photos: {phash, added}: 64-bit DCT perceptual hash (ImageHash.phash) as hex.
+# photos: {phash, tiles, added}: 64-bit DCT perceptual hash (ImageHash.phash) as hex; tiles: hashes of
+#   overlapping windows of the photo and where they lie (side:base64), for cropped or captioned copies.
 """
 
 
@@ -38,6 +39,7 @@ class NameHash:
 class PhotoHash:
     phash: str
     added: str = ""
+    tiles: str = ""   # photomatch.pack(): window hashes and positions; no pixel
 
 
 @dataclass
@@ -73,17 +75,23 @@ class HashStore:
                 added = True
         return added
 
-    def add_photo(self, phash_hex: str) -> bool:
-        if any(p.phash == phash_hex for p in self.photos):
-            return False
-        self.photos.append(PhotoHash(phash_hex, dt.date.today().isoformat()))
+    def add_photo(self, phash_hex: str, tiles: str = "") -> bool:
+        """Record a protected photo's hashes; an entry without tiles gets them; False if nothing changed."""
+        for i, p in enumerate(self.photos):
+            if p.phash == phash_hex:
+                if tiles and not p.tiles:
+                    self.photos[i] = PhotoHash(p.phash, p.added, tiles)
+                    return True
+                return False
+        self.photos.append(PhotoHash(phash_hex, dt.date.today().isoformat(), tiles))
         return True
 
     def save(self) -> None:
         data = {
             "salt": self.salt.hex(),
             "names": [{"hash": n.hash, "words": n.words} for n in self.names],
-            "photos": [{"phash": p.phash, "added": p.added} for p in self.photos],
+            "photos": [{"phash": p.phash, **({"tiles": p.tiles} if p.tiles else {}), "added": p.added}
+                       for p in self.photos],
         }
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.path.write_text(HEADER + yaml.safe_dump(data, sort_keys=False, default_flow_style=False),
@@ -107,9 +115,13 @@ def load_store(path: Path) -> HashStore:
     try:
         salt = bytes.fromhex(str(data.get("salt") or ""))
         names = [NameHash(str(e["hash"]), int(e["words"])) for e in data.get("names") or []]
-        photos = [PhotoHash(str(e["phash"]), str(e.get("added", ""))) for e in data.get("photos") or []]
+        photos = [PhotoHash(str(e["phash"]), str(e.get("added", "")), str(e.get("tiles") or ""))
+                  for e in data.get("photos") or []]
         for p in photos:
             int(p.phash, 16)
+            if p.tiles:
+                from .photomatch import unpack
+                unpack(p.tiles)
     except (ValueError, KeyError, TypeError) as exc:
         raise ConfigError(f"{path}: malformed entry ({exc}); each name needs hash and words, "
                           f"each photo a hex phash. Restore the file from git.") from None

@@ -14,14 +14,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import imagehash
-from PIL import Image, ImageOps, IptcImagePlugin, UnidentifiedImageError
+from PIL import ExifTags, Image, ImageOps, IptcImagePlugin, UnidentifiedImageError
 
 from .strip import NotJpeg, jpeg_segments
 
-IMAGE_EXTS = frozenset({".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff"})
+IMAGE_EXTS = frozenset({".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".bmp", ".avif", ".heic", ".heif",
+                        ".ico"})
 PHASH_DISTANCE = 10  # of 64 bits; unrelated pictures sit near 32, copies below 6 in the tests
 
-_GPS_IFD, _EXIF_IFD, _IFD1 = 0x8825, 0x8769, 0x0001
+_GPS_IFD, _EXIF_IFD, _IFD1 = 0x8825, 0x8769, ExifTags.IFD.IFD1   # Pillow 13 keys IFD1 as -1, not 0x0001
 _DEVICE_TAGS = {0xA431: "body serial number", 0xA435: "lens serial number", 0x927C: "maker notes"}
 _AUTHOR_TAGS = {0x013B: "Artist", 0x9C9D: "XPAuthor", 0xA430: "camera owner", 0x8298: "Copyright"}
 _TEXT_TAGS = (0x010E, 0x9C9B, 0x9C9C, 0x9C9E, 0x9C9F, 0x013C, 0x9286, 0x013B, 0x9C9D, 0xA430, 0x8298)
@@ -35,16 +36,25 @@ _XML_TEXT = re.compile(rb">([^<>]{2,})<|=\"([^\"]{2,})\"")
 
 
 @dataclass
+class Picture:
+    """What the photo checks need of one picture (the image itself, or its EXIF thumbnail)."""
+
+    phashes: list[int] = field(default_factory=list)
+    tiles: object = None     # photomatch.candidate_tiles() array, when protected photos have tiles
+    faces: int = 0
+
+
+@dataclass
 class ImageFacts:
-    """What one image holds: metadata problems (rule, what), metadata text, hashes, faces."""
+    """What one image holds: metadata problems (rule, what), metadata text, the picture, its EXIF thumbnail."""
 
     sha256: str
     format: str = ""
     size: tuple[int, int] = (0, 0)
     metadata: list[tuple[str, str]] = field(default_factory=list)
     text: str = ""
-    phashes: list[int] = field(default_factory=list)
-    faces: int = 0
+    picture: Picture = field(default_factory=Picture)
+    thumbnail: Picture | None = None
     error: str = ""
 
 
@@ -81,6 +91,18 @@ def _exif(im: Image.Image, facts: ImageFacts, texts: list[str]) -> None:
                 texts.append(_decode(ifd[tag], tag))
     if exif.get_ifd(_IFD1).get(0x0201):
         facts.metadata.append(("image-metadata", "an EXIF thumbnail (it can show the uncropped original)"))
+
+
+def exif_thumbnail(im: Image.Image) -> bytes | None:
+    """The JPEG thumbnail held in EXIF IFD1 (offset 0x0201 and length 0x0202 from the TIFF header), if any."""
+    ifd1 = im.getexif().get_ifd(_IFD1)
+    offset, length = ifd1.get(0x0201), ifd1.get(0x0202)
+    raw = im.info.get("exif")
+    if not offset or not length or not raw:
+        return None
+    tiff = raw[6:] if raw.startswith(b"Exif\x00\x00") else raw
+    data = tiff[int(offset):int(offset) + int(length)]
+    return data if len(data) == int(length) else None
 
 
 def _xmp(raw: bytes, facts: ImageFacts, texts: list[str]) -> None:
@@ -135,34 +157,34 @@ def phash_variants(im: Image.Image) -> list[int]:
     return out
 
 
-def photo_hash(path: Path) -> str:
-    """The stored form of a protected photo: hex perceptual hash of the upright picture."""
+def photo_hash(path: Path) -> tuple[str, str]:
+    """The stored form of a protected photo: hex perceptual hash of the upright picture, and its window hashes."""
+    from .photomatch import pack, stored_tiles
+
     with Image.open(path) as im:
-        return f"{phash_variants(ImageOps.exif_transpose(im))[0]:016x}"
+        upright = ImageOps.exif_transpose(im)
+        return f"{phash_variants(upright)[0]:016x}", pack(stored_tiles(upright))
 
 
-_CASCADE = None
+def look(im: Image.Image, faces: bool, tiles: bool) -> Picture:
+    """Hashes (global, and windows when protected photos have them) and faces of one upright picture."""
+    picture = Picture(phashes=phash_variants(im))
+    if tiles:
+        from .photomatch import candidate_tiles
+        picture.tiles = candidate_tiles(im)
+    if faces:
+        from .faces import count_faces
+        picture.faces = count_faces(im)
+    return picture
 
 
-def count_faces(im: Image.Image) -> int:
-    """Frontal faces found by OpenCV's Haar cascade (lazily loaded once per process)."""
-    global _CASCADE
-    import cv2
-    import numpy as np
+def inspect(path: Path, faces: bool = True, data: bytes | None = None, sha256: str = "",
+            tiles: bool = False) -> ImageFacts:
+    """Everything the guard needs to know about one image file (`data`: its bytes, if already read).
 
-    if _CASCADE is None:
-        cv2.setNumThreads(1)
-        _CASCADE = cv2.CascadeClassifier(cv2.data.haarcascades + "haarcascade_frontalface_default.xml")
-    gray = im.convert("L")
-    gray.thumbnail((1024, 1024))
-    pixels = cv2.equalizeHist(np.asarray(gray))
-    side = max(24, min(gray.size) // 12)
-    faces = _CASCADE.detectMultiScale(pixels, scaleFactor=1.1, minNeighbors=8, minSize=(side, side))
-    return len(faces)
-
-
-def inspect(path: Path, faces: bool = True, data: bytes | None = None, sha256: str = "") -> ImageFacts:
-    """Everything the guard needs to know about one image file (`data`: its bytes, if already read)."""
+    The EXIF thumbnail, when there is one, gets every photo check too: a photo cropped or blurred to
+    hide a face can still carry the original there.
+    """
     data = path.read_bytes() if data is None else data
     facts = ImageFacts(sha256=sha256 or hashlib.sha256(data).hexdigest())
     texts: list[str] = []
@@ -171,17 +193,36 @@ def inspect(path: Path, faces: bool = True, data: bytes | None = None, sha256: s
             facts.format, facts.size = im.format or "", im.size
             _exif(im, facts, texts)
             _containers(data, im, facts, texts)
+            thumb = exif_thumbnail(im)
             im.seek(0)
             upright = ImageOps.exif_transpose(im)
             upright.load()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
-        facts.error = exc.__class__.__name__
+        facts.error = _decoder_hint(path, exc)
         return facts
     facts.text = "\n".join(t for t in texts if t)
-    facts.phashes = phash_variants(upright)
-    if faces:
-        facts.faces = count_faces(upright)
+    facts.picture = look(upright, faces, tiles)
+    if thumb:
+        try:
+            with Image.open(io.BytesIO(thumb)) as small:
+                small.load()
+                facts.thumbnail = look(small.convert("RGB"), faces, tiles)
+        except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+            facts.metadata.append(("image-metadata", "an EXIF thumbnail that cannot be decoded"))
     return facts
+
+
+# Formats Pillow may lack a decoder for, and what to do about it.
+_NO_DECODER = {".heic": "pillow-heif is not installed, so HEIC cannot be read",
+               ".heif": "pillow-heif is not installed, so HEIF cannot be read",
+               ".avif": "this Pillow has no AVIF decoder"}
+
+
+def _decoder_hint(path: Path, exc: Exception) -> str:
+    reason = _NO_DECODER.get(path.suffix.lower())
+    if reason and isinstance(exc, UnidentifiedImageError):
+        return f"{reason}; convert it to JPEG or PNG (e.g. `heif-convert` or an image editor) and publish that"
+    return exc.__class__.__name__
 
 
 def near(a: int, b: int) -> bool:

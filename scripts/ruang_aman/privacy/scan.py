@@ -23,8 +23,11 @@ from .names import NameMatcher, found_form
 from .normalize import canonical, fold, name_key, rejoin_hyphens, split_camel, strip_tags
 from .register import Register
 
-TEXT_EXTS = frozenset({".md", ".markdown", ".yml", ".yaml", ".html", ".htm", ".txt", ".json", ".csv", ".svg"})
+TEXT_EXTS = frozenset({".md", ".markdown", ".yml", ".yaml", ".html", ".htm", ".txt", ".json", ".csv", ".svg", ".css",
+                       ".js", ".mjs", ".xml", ".webmanifest", ".ics", ".tsv", ".map", ".toml"})
 MARKUP_EXTS = frozenset({".html", ".htm", ".svg"})
+# Style sheets and scripts: names are looked for; numbers are not (minified code is full of long digit runs).
+CODE_EXTS = frozenset({".css", ".js", ".mjs", ".map"})
 SKIP_DIRS = frozenset({"node_modules", "__pycache__"})
 METADATA_RULES = frozenset({"image-gps", "image-device", "image-author", "image-metadata"})
 
@@ -41,6 +44,7 @@ class Context:
     register: Register
     site_roots: list[Path] = field(default_factory=list)
     photo_hashes: list[int] = field(default_factory=list)
+    photo_tiles: list = field(default_factory=list)   # photomatch.StoredPhoto per protected photo with tiles
     _parts: dict[str, str] = field(default_factory=dict)
     _part_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -59,6 +63,10 @@ class Context:
         text = absolute[len(prefix):] if absolute.startswith(prefix) else path.as_posix()
         text = text.replace(os.sep, "/")
         return "/".join(self._masked_part(part) for part in text.split("/"))
+
+    def shown_member(self, name: str) -> str:
+        """A member path inside an archive, with protected names in it masked."""
+        return "/".join(self._masked_part(part) for part in name.split("/"))
 
     def name_keys(self, part: str) -> tuple[str, ...]:
         """Protected names in one file or folder name (camelCase split), each once; cached."""
@@ -178,15 +186,20 @@ def _json_strings(value: object) -> list[str]:
 def scan_text(ctx: Context, path: Path) -> FileResult:
     """Names and identifiers in one text file; markup is also read with its tags removed."""
     raw = path.read_bytes()
-    text = raw.decode("utf-8", "replace")
     shown = ctx.shown(path)
-    ext = path.suffix.lower()
-    views = [(text, True)]
+    findings = text_findings(ctx, shown, raw.decode("utf-8", "replace"), path.suffix.lower(), "here")
+    findings += _path_findings(ctx, path, shown)
+    return FileResult(findings, len(raw), "text", shown)
+
+
+def text_findings(ctx: Context, shown: str, text: str, ext: str, where: str, has_lines: bool = True) -> list[Finding]:
+    """Names and identifiers in text of one kind (by extension: markup, JSON or plain)."""
+    views = [(text, has_lines)]
     prose = None
     if ext in MARKUP_EXTS:
         import html
         prose = html.unescape(prose_of_html(text))
-        views.append((prose, True))
+        views.append((prose, has_lines))
     elif ext == ".json":
         try:
             strings = _json_strings(json.loads(text))
@@ -196,10 +209,98 @@ def scan_text(ctx: Context, path: Path) -> FileResult:
             decoded = "\n".join(strings)
             views.append((decoded, False))
             views.append((strip_tags(decoded), False))
-    findings = _name_findings(ctx, shown, views, "here")
-    findings += _identifier_findings(ctx, shown, text, prose, "")
-    findings += _path_findings(ctx, path, shown)
-    return FileResult(findings, len(raw), "text", shown)
+    findings = _name_findings(ctx, shown, views, where)
+    if ext not in CODE_EXTS:
+        findings += _identifier_findings(ctx, shown, text, prose, "" if where == "here" else where, has_lines)
+    return findings
+
+
+def scan_other(ctx: Context, path: Path, kind: str) -> FileResult:
+    """A PDF, an archive or a font: every part checked as a file of its kind; anything else refused."""
+    shown = ctx.shown(path)
+    findings = _path_findings(ctx, path, shown)
+    if kind == "refused":
+        findings.append(Finding(shown, None, "unsupported-file",
+                                f"the guard cannot check a '{path.suffix or path.name}' file, and the build would publish it"))
+        return FileResult(findings, path.stat().st_size, kind, shown)
+    data = path.read_bytes()
+    findings += container_findings(ctx, shown, data, path.name, kind, depth=0)
+    return FileResult(findings, len(data), kind, shown)
+
+
+def container_findings(ctx: Context, shown: str, data: bytes, name: str, kind: str, depth: int) -> list[Finding]:
+    """Findings in a PDF, ZIP, gzip or font given as bytes; parts are reported as 'file (part)'."""
+    from . import documents as docs
+    from .images import inspect
+
+    opened = {"pdf": lambda: docs.open_pdf(data), "zip": lambda: docs.open_zip(data),
+              "gz": lambda: docs.open_gzip(data, name), "font": lambda: docs.open_font(data)}[kind]()
+    if opened.error:
+        return [Finding(shown, None, "unreadable", opened.error)]
+    out: list[Finding] = []
+    for part in opened.parts:
+        where = f"in {part.where}"
+        if part.kind in ("text", "markup"):
+            out += text_findings(ctx, shown, part.text, ".html" if part.kind == "markup" else ".txt", where, False)
+        elif part.kind == "image":
+            facts = inspect(Path(part.name or "image"), faces=True, data=part.data, tiles=bool(ctx.photo_tiles))
+            if not facts.error:
+                out += picture_findings(ctx, shown, facts.picture, False, f" ({part.where})")
+                if facts.text:
+                    out += text_findings(ctx, shown, facts.text, ".txt", f"in the metadata of {part.where}", False)
+        else:  # a member of an archive: judged by its own name
+            member = f"{shown}!{ctx.shown_member(part.name)}"
+            out += _member_findings(ctx, member, part, depth)
+    return out
+
+
+def _member_findings(ctx: Context, member: str, part, depth: int) -> list[Finding]:
+    from .documents import ARCHIVE_EXTS, DOCUMENT_EXTS, FONT_EXTS
+
+    ext = Path(part.name).suffix.lower()
+    out = [f for f in _part_findings(ctx, Path(part.name).name, member, "in the file name")]
+    if ext in TEXT_EXTS or (not ext and _is_text(part.data)):
+        return out + text_findings(ctx, member, part.data.decode("utf-8", "replace"), ext, "here")
+    if ext in IMAGE_EXTS:
+        facts = inspect(Path(part.name), faces=True, data=part.data, tiles=bool(ctx.photo_tiles))
+        if facts.error:
+            return out + [Finding(member, None, "image-unreadable", f"the image cannot be decoded ({facts.error})")]
+        by_rule: dict[str, list[str]] = {}
+        for rule, what in facts.metadata:
+            by_rule.setdefault(rule, []).append(what)
+        out += [Finding(member, None, rule, "image metadata holds " + ", ".join(dict.fromkeys(whats)))
+                for rule, whats in by_rule.items()]
+        out += picture_findings(ctx, member, facts.picture, False, "")
+        if facts.thumbnail is not None:
+            out += picture_findings(ctx, member, facts.thumbnail, False, " in its EXIF thumbnail")
+        return out
+    inner = _container_kind(ext)
+    if inner and depth < 2:
+        return out + container_findings(ctx, member, part.data, part.name, inner, depth + 1)
+    if not part.data:
+        return out  # an empty file holds nothing
+    return out + [Finding(member, None, "unsupported-file",
+                          f"the guard cannot check a '{ext or Path(part.name).name}' file, and the bundle would publish it")]
+
+
+def _is_text(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return b"\x00" not in data
+
+
+def _container_kind(ext: str) -> str:
+    from .documents import ARCHIVE_EXTS, DOCUMENT_EXTS, FONT_EXTS
+
+    if ext in DOCUMENT_EXTS:
+        return "pdf"
+    if ext in ARCHIVE_EXTS:
+        return ext.lstrip(".")
+    if ext in FONT_EXTS:
+        return "font"
+    return ""
 
 
 def _part_findings(ctx: Context, part: str, shown: str, where: str) -> list[Finding]:
@@ -267,7 +368,7 @@ def scan_image(ctx: Context, path: Path) -> FileResult:
     if too_large:
         findings.append(Finding(shown, None, "image-too-large", too_large))
         return FileResult(findings, len(data), "image", shown)
-    facts = inspect(path, faces=not consented, data=data, sha256=sha)
+    facts = inspect(path, faces=not consented, data=data, sha256=sha, tiles=bool(ctx.photo_tiles))
     if facts.error:
         findings.append(Finding(shown, None, "image-unreadable", f"the image cannot be decoded ({facts.error})"))
         return FileResult(findings, len(data), "image", shown)
@@ -281,27 +382,44 @@ def scan_image(ctx: Context, path: Path) -> FileResult:
         meta_findings = _name_findings(ctx, shown, [(facts.text, False)], "in the image metadata")
         meta_findings += _identifier_findings(ctx, shown, facts.text, None, "in the image metadata", has_lines=False)
         findings += meta_findings
-    if any(near(v, p) for p in ctx.photo_hashes for v in facts.phashes):
-        findings.append(Finding(shown, None, "protected-photo",
-                                "this picture matches a protected photo (resized, recompressed or converted copies included)"))
-    if facts.faces and not consented:
-        findings.append(Finding(shown, None, "face",
-                                f"the picture shows {facts.faces} face(s) and is not a consented photo in the register"))
+    findings += picture_findings(ctx, shown, facts.picture, consented, "")
+    if facts.thumbnail is not None:
+        findings += picture_findings(ctx, shown, facts.thumbnail, consented, " in its EXIF thumbnail")
     if entry is None and not ctx.register.built(path, sha):
         findings.append(Finding(shown, None, "unregistered-image", "the image is not in content_src/media.yml"))
     fixable = bool(by_rule) or bool(meta_findings)
     return FileResult(findings, len(data), "image", shown, fixable)
 
 
+def picture_findings(ctx: Context, shown: str, picture, consented: bool, where: str) -> list[Finding]:
+    """Protected-photo copies and faces in one picture (an image, its EXIF thumbnail, a PDF's image)."""
+    from .photomatch import is_copy
+
+    out = []
+    if any(near(v, p) for p in ctx.photo_hashes for v in picture.phashes) or (
+            picture.tiles is not None and any(is_copy(picture.tiles, stored) for stored in ctx.photo_tiles)):
+        out.append(Finding(shown, None, "protected-photo",
+                           f"this picture{where} matches a protected photo (cropped, captioned, mirrored, turned, "
+                           f"recompressed or shrunk copies included)"))
+    if picture.faces and not consented:
+        out.append(Finding(shown, None, "face",
+                           f"the picture{where} shows {picture.faces} face(s) and is not a consented photo in the register"))
+    return out
+
+
 def scan_one(ctx: Context, task: tuple[str, str]) -> FileResult:
-    """Scan one task: ('text'|'image', path), with the run's context (passed in, never global)."""
+    """Scan one task: (kind, path), kind text, image, pdf, zip, gz, font or refused; with the run's context."""
     kind, name = task
     path = Path(name)
     try:
-        return scan_text(ctx, path) if kind == "text" else scan_image(ctx, path)
+        if kind == "text":
+            return scan_text(ctx, path)
+        if kind == "image":
+            return scan_image(ctx, path)
+        return scan_other(ctx, path, kind)
     except OSError as exc:
         shown = ctx.shown(path)
-        finding = Finding(shown, None, "image-unreadable", f"cannot read the file ({exc.__class__.__name__})")
+        finding = Finding(shown, None, "unreadable", f"cannot read the file ({exc.__class__.__name__})")
         return FileResult([finding], 0, kind, shown)
 
 
@@ -323,8 +441,14 @@ def collect(paths: list[Path], skip: set[str]) -> tuple[list[tuple[str, str]], i
             tasks.append(("text", str(file)))
         elif ext in IMAGE_EXTS:
             tasks.append(("image", str(file)))
+        elif _container_kind(ext):
+            tasks.append((_container_kind(ext), str(file)))
+        elif not ext and _is_text(file.read_bytes()):
+            tasks.append(("text", str(file)))
+        elif file.stat().st_size == 0:
+            skipped += 1  # an empty file (.nojekyll) holds nothing to check
         else:
-            skipped += 1
+            tasks.append(("refused", str(file)))
 
     for path in paths:
         if path.is_dir():
