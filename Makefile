@@ -7,8 +7,10 @@ STAMP := $(VENV)/.installed
 TOOLS_STAMP := build/.tools
 NODE_STAMP := build/node_modules/.installed
 BUILD := $(PY) scripts/build_site.py
+# LANG=.. on the command line names a site language; the environment's LANG (the shell's locale) never does.
+MARK_LANG := $(if $(filter command line,$(origin LANG)),$(LANG))
 
-.PHONY: help site test serve check bench bench-privacy new-page new-poster translations mark-translated privacy references clean
+.PHONY: help site test serve check bench bench-privacy new-page new-poster new-language translations mark-translated privacy references clean
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 20
@@ -55,8 +57,11 @@ new-poster: $(STAMP) ## scaffold a poster: make new-poster SLUG=my-poster
 translations: $(STAMP) ## table of translation status per page (complete / missing / outdated)
 	@$(BUILD) translations
 
-mark-translated: $(STAMP) ## record that the English of SLUG (or of everything) matches the Indonesian
-	@$(BUILD) mark-translated "$(SLUG)"
+mark-translated: $(STAMP) ## record that LANG (default: all) of SLUG (default: all) matches the Indonesian; all of a draft LANG publishes it
+	@$(BUILD) mark-translated "$(SLUG)" --lang "$(MARK_LANG)"
+
+new-language: $(STAMP) ## add a draft language: make new-language CODE=jv NAME="Basa Jawa" [FROM=en]
+	@$(BUILD) new-language "$(CODE)" "$(NAME)" --from "$(FROM)"
 
 privacy: $(STAMP) ## run the privacy guard over content_src/, docs/ and site/
 	@$(PY) scripts/check_privacy.py

@@ -31,3 +31,17 @@ def project_copy(tmp_path: Path) -> Path:
             shutil.copytree(ROOT / name, tmp_path / name)
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     return tmp_path
+
+
+@pytest.fixture
+def staff_copy(tmp_path: Path) -> Path:
+    """A copy of the project that `make` can run in, sharing the installed .venv."""
+    import os
+
+    for name in ("content_src", "theme", "scripts", "fonts"):
+        if (ROOT / name).exists():
+            shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("Makefile", "mkdocs.yml", "requirements.txt"):
+        shutil.copy2(ROOT / name, tmp_path / name)
+    os.symlink(ROOT / ".venv", tmp_path / ".venv")
+    return tmp_path

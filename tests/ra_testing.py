@@ -16,3 +16,12 @@ def language(code: str, folder: str | None = None, stemmer: str | None = None, n
     folder = code if folder is None else folder
     return Language(code=code, name=name or code, folder=folder, default=not folder, stemmer=stemmer,
                     numbers=NumberFormat(decimal=",", group="."))
+
+
+def make(root: Path, *args: str, **env: str):
+    """Run a make target in a project copy (as staff would), with extra environment variables."""
+    import os
+    import subprocess
+
+    environment = {**os.environ, "MAKEFLAGS": "", **env}
+    return subprocess.run(["make", "--no-print-directory", *args], cwd=root, capture_output=True, text=True, env=environment)

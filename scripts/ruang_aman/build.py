@@ -23,6 +23,7 @@ from .report import print_problems
 from .search_index import search_stage
 from .sitebuild import mkdocs_stage
 from .sitecheck import site_check_stage
+from .sitemap import sitemap_stage
 from .swap import new_staging, remove_leftovers, swap_in
 
 # Every stage, in order. Order matters: MkDocs reads the generated Markdown; the search index reads the
@@ -34,6 +35,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("posters", posters_stage),              # posters and cards -> staging/posters/
     Stage("kit", kit_stage),                      # session kit -> staging/kit/ (zips the poster cards)
     Stage("search", search_stage),                # staging/assets/ra/search-<lang>.js
+    Stage("sitemap", sitemap_stage),              # one sitemap.xml: every page, every language, with alternates
     Stage("minify", minify_stage),                # one purged stylesheet, smaller HTML
     Stage("service worker", service_worker_stage),
     Stage("offline bundle", offline_bundle_stage),

@@ -65,22 +65,39 @@ def cmd_translations(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     width = max(len(slug) for slug, _, _ in rows)
-    print(f"{'page or file':<{width}}  " + "  ".join(f"{lang:<8}" for lang in rows[0][1]) + "  status")
+    cell = max(8, *(len(state) for _, states, _ in rows for state in states.values()))
+    print(f"{'page or file':<{width}}  " + "  ".join(f"{lang:<{cell}}" for lang in rows[0][1]) + "  status")
     for slug, states, status in rows:
-        print(f"{slug:<{width}}  " + "  ".join(f"{s:<8}" for s in states.values()) + f"  {status}")
+        print(f"{slug:<{width}}  " + "  ".join(f"{s:<{cell}}" for s in states.values()) + f"  {status}")
     return 0
 
 
 def cmd_mark_translated(args: argparse.Namespace) -> int:
-    """Record that the English of the given pages (or all) matches the current Indonesian."""
+    """Record that the translations of the given pages (or all) match the current default-language text."""
     from .staff import StaffError, mark_translated
 
     try:
-        done = mark_translated(args.root, [s for s in args.slugs if s])
+        done, langs, published = mark_translated(args.root, [s for s in args.slugs if s], args.lang or None)
     except StaffError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    print(f"recorded in content_src/translations.yml: {len(done)} text(s) marked as translated from the current Indonesian")
+    print(f"recorded in content_src/translations.yml: {len(done)} text(s) marked as translated ({', '.join(langs)}) from the current default-language text")
+    if published:
+        print(f"content_src/site.yml: language '{args.lang}' is no longer a draft; `make site` publishes it")
+    return 0
+
+
+def cmd_new_language(args: argparse.Namespace) -> int:
+    """Add a language as a draft, every text copied from another language."""
+    from .add_language import LanguageError, new_language
+
+    try:
+        written = new_language(args.root, args.code, args.name, args.source or None)
+    except LanguageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"added language '{args.code}' ({args.name}) as a draft: {len(written)} file(s) in content_src/ now hold a copy to translate.")
+    print(f"  preview it with `make serve`; `make translations` shows its column; translate, then `make mark-translated LANG={args.code}` publishes it.")
     return 0
 
 
@@ -106,9 +123,15 @@ def parser() -> argparse.ArgumentParser:
         new.add_argument("slug")
         new.set_defaults(func=cmd_new)
     sub.add_parser("translations", help="translation status per page").set_defaults(func=cmd_translations)
-    mark = sub.add_parser("mark-translated", help="record that the English matches the current Indonesian")
+    mark = sub.add_parser("mark-translated", help="record that translations match the current default-language text")
     mark.add_argument("slugs", nargs="*", help="page slugs (default: every page)")
+    mark.add_argument("--lang", default="", help="the language to mark (default: every published one); all of a draft language publishes it")
     mark.set_defaults(func=cmd_mark_translated)
+    lang = sub.add_parser("new-language", help="add a language as a draft, every text copied from another")
+    lang.add_argument("code", help="ISO 639 code, e.g. jv")
+    lang.add_argument("name", help="the language's own name, e.g. 'Basa Jawa'")
+    lang.add_argument("--from", dest="source", default="", help="copy from this language (default: the default language)")
+    lang.set_defaults(func=cmd_new_language)
     return p
 
 

@@ -351,13 +351,18 @@ def load_content(
     check_content(content, positions, problems, on or today())
     from .translations import outdated, read_lock, untracked
 
-    lock = read_lock(content_dir, root, problems)
+    lock = read_lock(content_dir, root, problems, content)
     stale = outdated(content, positions, lock)
-    for key, where in stale:
-        problems.notice("outdated-translation", where, f"the Indonesian of '{key}' changed after the English was translated.", "update the English, then run `make mark-translated` (SLUG=... for one page).")
-    for file, keys in untracked(content, positions, lock).items():
-        problems.notice("untracked-translation", Where(f"content_src/{file}"), f"{len(keys)} text(s) have no translation record, so a later change to the Indonesian would go unnoticed.", "once the English matches, run `make mark-translated` (SLUG=... for one page).")
-    content = content.model_copy(update={"outdated": frozenset(key for key, _ in stale)})
+    default = content.site.default.name
+    for lang, key, where in stale:
+        language = content.site.language(lang)
+        problems.notice("outdated-translation", where, f"the {default} text of '{key}' changed after its {language.name} ({lang}) translation was last marked.",
+                        f"update the {language.name}, then run `make mark-translated LANG={lang}` (SLUG=... for one page).")
+    for (lang, file), keys in untracked(content, positions, lock).items():
+        language = content.site.language(lang)
+        problems.notice("untracked-translation", Where(f"content_src/{file}"), f"{len(keys)} {language.name} ({lang}) text(s) have no translation record, so a later change to the {default} would go unnoticed.",
+                        f"once the {language.name} is reviewed, run `make mark-translated LANG={lang}` (SLUG=... for one page).")
+    content = content.model_copy(update={"outdated": frozenset((lang, key) for lang, key, _ in stale)})
     return content, problems, positions
 
 

@@ -26,10 +26,6 @@ class Record(BaseModel):
     _at: tuple[str, tuple] | None = PrivateAttr(default=None)
 
 
-STEMMERS = ("id", "en")
-"""Search stemmers the browser knows (theme/assets/ra/ra-search.js); any other language gets none."""
-
-
 def declared_languages(info: ValidationInfo) -> tuple[str, ...] | None:
     """The language codes a text is checked against (default first), from the validation context."""
     return (info.context or {}).get("languages")
@@ -120,7 +116,8 @@ class Language(Record):
     default: bool = False
     numbers: NumberFormat
     date_format: str = Field(default="%Y-%m-%d", pattern=r"^(%[dmYy]|[^%])+$")
-    stemmer: Literal["id", "en"] | None = Field(default=None, description="search stemmer; none when unset")
+    stemmer: Literal["id", "en"] | None = Field(
+        default=None, description="a stemmer the search script knows (theme/assets/ra/ra-search.js); none when unset")
     draft: bool = Field(default=False, description="shown in the preview only, until `make mark-translated LANG=...`")
 
     def date(self, value: dt.date) -> str:
@@ -135,6 +132,8 @@ LABELS = (
     "search_topics", "search_fixed", "call", "whatsapp", "address", "hours",
     "cost", "source", "verified_on", "no_number", "myth", "fact", "examples", "signs", "total",
     "chart_note", "category", "draft_banner", "outdated_banner", "hotlines_title", "offline_bundle",
+    "not_found_title", "not_found_text", "not_found_home", "poster_scan", "poster_alt", "poster_print_note",
+    "poster_for_print", "poster_also_in", "poster_downloads",
     "phone_alt", "caveat", "signs_unsourced", "erase", "erase_hint",
     "menu", "offers_title", "print_offer",
 )
@@ -476,8 +475,8 @@ class Content(BaseModel):
     """The self-check (self-check.yml), when the file exists."""
     unreadable: frozenset[str] = frozenset()
     """Data files (by field name) that could not be read: checks that refer to them are skipped."""
-    outdated: frozenset[str] = frozenset()
-    """Keys of texts whose English is older than their Indonesian (see translations.py)."""
+    outdated: frozenset[tuple[str, str]] = frozenset()
+    """(language, unit key) of translations older than their default-language text (see translations.py)."""
     synonyms: dict[str, tuple[SynonymGroup, ...]] = {}
     """The readers' words per language (content_src/synonyms/<lang>.yml), for the search."""
 

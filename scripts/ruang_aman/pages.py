@@ -85,7 +85,7 @@ def render_page(page: Page, lang: Language, content: Content, languages: tuple[L
         "ra_root": to_root(lang),
         "ra_alternates": alternates,
         "ra_draft": page.draft or not page.is_complete(tuple(x.code for x in languages)),
-        "ra_outdated": not lang.default and page_outdated(page, content),
+        "ra_outdated": not lang.default and page_outdated(page, content, code),
     }
     header = "# " + GENERATED.format(src=page.path) + "\n"
     markdown = Renderer(content, lang).expand(body.markdown) if body else ""

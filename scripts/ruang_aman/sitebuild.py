@@ -133,6 +133,7 @@ def build_language(ctx: BuildContext, lang: Language, problems: Problems) -> boo
         extra={"ra": theme_data(content, lang)},
     )
     cfg.theme["language"] = lang.code
+    _theme_knows_language(cfg, lang, paths.root / "build" / "theme-languages")
     handler = _Collect(problems, lang.code, content, paths.root)
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
@@ -148,6 +149,20 @@ def build_language(ctx: BuildContext, lang: Language, problems: Problems) -> boo
         cfg.plugins.on_shutdown()
         logger.removeHandler(handler)
     return True
+
+
+def _theme_knows_language(cfg, lang: Language, folder: Path) -> None:
+    """Material ships interface words for many languages, not all (no Javanese): for one it lacks, a generated
+    partial names the language (html lang, direction) and Material takes its words from English."""
+    name = f"partials/languages/{lang.code}.html"
+    if any((Path(d) / name).is_file() for d in cfg.theme.dirs):
+        return
+    target = folder / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    text = '{%% macro t(key) %%}{{ {"language": "%s", "direction": "ltr"}[key] }}{%% endmacro %%}\n' % lang.code
+    if not target.is_file() or target.read_text(encoding="utf-8") != text:
+        target.write_text(text, encoding="utf-8")
+    cfg.theme.dirs.insert(len(cfg.theme.dirs) - 2, str(folder))  # after ours, before Material's and MkDocs' own
 
 
 def share_assets(out_dir: Path, languages: tuple[Language, ...]) -> None:

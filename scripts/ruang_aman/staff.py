@@ -6,7 +6,9 @@ from pathlib import Path
 
 from .load import load_content
 from .model import SLUG_RE
-from .translations import mark, page_key, page_outdated, units
+from .add_language import publish_language
+from .problems import Problems
+from .translations import mark, page_key, page_outdated, read_lock, units
 
 PAGE_SKELETON = """---
 # A new page: write both languages, then remove 'draft: true' to publish it.
@@ -85,35 +87,42 @@ def new_poster(root: Path, slug: str) -> Path:
 
 
 def translation_status(root: Path) -> list[tuple[str, dict[str, str], str]]:
-    """Per page (and per data file): each language's state and an overall status
-    (complete / missing / outdated / draft)."""
+    """Per page (and per data file): each language's state (written / missing / untranslated: copied or never
+    reviewed / outdated) and an overall status (complete / missing / outdated / untranslated / draft)."""
     content, _, positions = load_content(root)
     if content is None:
         raise StaffError("content_src/ has errors; run `make check` first")
+    lock = read_lock(root / "content_src", root, Problems(), content)
+    default = content.site.default.code
+
+    def state(lang: str, keys: list[str]) -> str:
+        if lang == default:
+            return "written"
+        if any((lang, key) in content.outdated for key in keys):
+            return "outdated"
+        return "untranslated" if any(key not in lock.get(lang, {}) for key in keys) else "written"
+
     rows = []
     for page in content.pages:
         states = {}
         for lang in content.site.codes():
             body = page.bodies.get(lang)
             written = bool(body and body.markdown.strip()) and bool(page.title.get(lang))
-            states[lang] = "written" if written else "missing"
-        if "missing" in states.values():
-            status = "missing"
-        elif page_outdated(page, content):
-            status = "outdated"
-        elif page.draft:
-            status = "draft"
-        else:
-            status = "complete"
-        rows.append((page.slug, states, status))
+            states[lang] = state(lang, [page_key(page)]) if written else "missing"
+            if states[lang] == "written" and lang != default and page_outdated(page, content, lang):
+                states[lang] = "outdated"  # the data it shows changed
+        rows.append((page.slug, states, _overall(states, page.draft)))
     files: dict[str, list[str]] = {}
     for key in units(content, positions):
         if ":" in key:
             files.setdefault(key.split(":", 1)[0], []).append(key)
     for name, keys in sorted(files.items()):
-        stale = [k for k in keys if k in content.outdated]
-        status = f"outdated ({len(stale)} of {len(keys)} texts)" if stale else "complete"
-        rows.append((name, {lang: "written" for lang in content.site.codes()}, status))
+        states = {lang: state(lang, keys) for lang in content.site.codes()}
+        stale = {k for lang, k in content.outdated if k in keys}
+        fresh = {k for lang in states if lang != default for k in keys if k not in lock.get(lang, {})}
+        status = (f"outdated ({len(stale)} of {len(keys)} texts)" if stale else
+                  f"untranslated ({len(fresh)} of {len(keys)} texts)" if fresh else "complete")
+        rows.append((name, states, status))
     rows.append(synonyms_row(content))
     return rows
 
@@ -126,11 +135,26 @@ def synonyms_row(content) -> tuple[str, dict[str, str], str]:
     return ("synonyms/", {lang: f"{n} groups" if n else "none" for lang, n in counts.items()}, status)
 
 
-def mark_translated(root: Path, slugs: list[str]) -> list[str]:
-    """Record that the English of the given pages (or of everything) matches the current Indonesian."""
+def _overall(states: dict[str, str], draft: bool) -> str:
+    for worst in ("missing", "outdated", "untranslated"):
+        if worst in states.values():
+            return worst
+    return "draft" if draft else "complete"
+
+
+def mark_translated(root: Path, slugs: list[str], lang: str | None = None) -> tuple[list[str], list[str], bool]:
+    """Record that the given pages (or everything) in `lang` (default: every published translated language)
+    match the current default-language text. Marking all of a draft language publishes it.
+    Returns (units marked, languages, whether a draft language was published)."""
     content, _, positions = load_content(root)
     if content is None:
         raise StaffError("content_src/ has errors; run `make check` first")
+    site = content.site
+    if lang is not None and lang not in site.codes():
+        raise StaffError(f"LANG={lang} is not a language of this site; languages: {', '.join(site.codes())}")
+    if lang == site.default.code:
+        raise StaffError(f"LANG={lang} is the default language: the others are translated from it")
+    langs = [lang] if lang else [x.code for x in site.languages if not x.default and not x.draft]
     keys = None
     if slugs:
         keys = []
@@ -139,4 +163,6 @@ def mark_translated(root: Path, slugs: list[str]) -> list[str]:
             if page is None:
                 raise StaffError(f"no page '{slug}' in content_src/pages/")
             keys.append(page_key(page))
-    return mark(root, content, positions, keys)
+    done = mark(root, content, positions, keys, langs)
+    published = bool(lang) and not slugs and publish_language(root, lang)
+    return done, langs, published

@@ -1,8 +1,18 @@
-"""Translation status: which Indonesian text each English text was translated from.
+"""Translation status: which default-language text each translation was made from.
 
-`content_src/translations.yml` maps every translatable unit (a whole page, or one text of a data
-file) to a short hash of its Indonesian text at the time the English was last brought in line. Only
-`make mark-translated` writes it; the build reads it and reports English that has fallen behind.
+`content_src/translations.yml` holds, for every language but the default one, each translatable unit
+(a whole page, or one text of a data file) with a short hash of its default-language (Indonesian) text
+at the time that language's text was last brought in line:
+
+    en:
+      pages/index.md: 3f2a9c...
+    jv:
+      ...
+
+Only `make mark-translated [LANG=..] [SLUG=..]` writes it; the build reads it and reports translations
+that have fallen behind (outdated) or were never reviewed (untracked: e.g. a language just copied by
+`make new-language`). An old file without language sections is read as the record of every published
+language but the default.
 """
 
 from __future__ import annotations
@@ -21,9 +31,11 @@ from .problems import Problems, Where, relpath
 LOCK_FILE = "translations.yml"
 HEADER = (
     "# Written by `make mark-translated`; do not edit by hand.\n"
-    "# Each entry: a page or a text, and a hash of the Indonesian it was translated from. When the\n"
-    "# Indonesian changes, the build reports the English as outdated until it is marked again.\n"
+    "# Per language: each page or text, and a hash of the default-language text it was translated from.\n"
+    "# When that text changes, the build reports the translation as outdated until it is marked again.\n"
 )
+Lock = dict[str, dict[str, str]]
+"""language code -> unit key -> hash of the default-language text it was translated from."""
 
 
 def text_hash(text: str) -> str:
@@ -56,12 +68,14 @@ def units(content: Content, positions: Any) -> dict[str, tuple[str, Where]]:
     return out
 
 
-def untracked(content: Content, positions: Any, lock: dict[str, str]) -> dict[str, list[str]]:
-    """Units with no translation record yet, grouped by file (pages: their own file)."""
-    grouped: dict[str, list[str]] = {}
-    for key in units(content, positions):
-        if key not in lock:
-            grouped.setdefault(key.split(":", 1)[0], []).append(key)
+def untracked(content: Content, positions: Any, lock: Lock) -> dict[tuple[str, str], list[str]]:
+    """Units with no translation record yet, grouped by (language, file) (pages: their own file)."""
+    grouped: dict[tuple[str, str], list[str]] = {}
+    current = units(content, positions)
+    for lang in translated_languages(content):
+        for key in current:
+            if key not in lock.get(lang, {}):
+                grouped.setdefault((lang, key.split(":", 1)[0]), []).append(key)
     return grouped
 
 
@@ -74,16 +88,17 @@ def data_used_by(page: Page, content: Content) -> list[str]:
             for prefix in BY_NAME[macro.name].uses(content, macro.args)]
 
 
-def page_outdated(page: Page, content: Content) -> bool:
-    """True when the page's own English, or English data it shows, is older than the Indonesian."""
-    if page_key(page) in content.outdated:
+def page_outdated(page: Page, content: Content, lang: str) -> bool:
+    """True when the page's own text in `lang`, or data it shows, is older than the default-language text."""
+    stale = {key for code, key in content.outdated if code == lang}
+    if page_key(page) in stale:
         return True
     prefixes = tuple(data_used_by(page, content))
-    return bool(prefixes) and any(key.startswith(prefixes) for key in content.outdated)
+    return bool(prefixes) and any(key.startswith(prefixes) for key in stale)
 
 
-def read_lock(content_dir: Path, root: Path, problems: Problems) -> dict[str, str]:
-    """The recorded hashes; a malformed file is an error, a missing one means nothing recorded yet."""
+def read_lock(content_dir: Path, root: Path, problems: Problems, content: Content) -> Lock:
+    """The recorded hashes per language; a malformed file is an error, a missing one means nothing recorded yet."""
     path = content_dir / LOCK_FILE
     if not path.exists():
         return {}
@@ -93,25 +108,35 @@ def read_lock(content_dir: Path, root: Path, problems: Problems) -> dict[str, st
         problems.error(exc.code, Where(relpath(path, root), exc.line, exc.col), f"this is not valid content YAML: {exc}.", "restore it from git, then run `make mark-translated`.")
         return {}
     if not isinstance(data, dict):
-        problems.error("invalid-value", Where(relpath(path, root), 1, 1), "this file must map each text to a hash.", "restore it from git, then run `make mark-translated`.")
+        problems.error("invalid-value", Where(relpath(path, root), 1, 1), "this file must map each language to its texts' hashes.", "restore it from git, then run `make mark-translated`.")
         return {}
-    return {str(k): str(v) for k, v in data.items()}
+    if data and not any(isinstance(v, dict) for v in data.values()):  # the old, one-language form
+        return {lang.code: {str(k): str(v) for k, v in data.items()} for lang in content.site.languages if not lang.default and not lang.draft}
+    return {str(lang): {str(k): str(v) for k, v in (units or {}).items()} for lang, units in data.items() if isinstance(units, dict)}
 
 
-def outdated(content: Content, positions: Any, lock: dict[str, str]) -> list[tuple[str, Where]]:
-    """Units whose Indonesian changed since the English was last marked as translated."""
-    return [(key, where) for key, (text, where) in units(content, positions).items()
-            if key in lock and lock[key] != text_hash(text)]
+def translated_languages(content: Content) -> list[str]:
+    """Every language that is translated from the default one."""
+    return [lang.code for lang in content.site.languages if not lang.default]
 
 
-def mark(root: Path, content: Content, positions: Any, keys: list[str] | None) -> list[str]:
-    """Record the current Indonesian of the given units (all when None) as translated."""
+def outdated(content: Content, positions: Any, lock: Lock) -> list[tuple[str, str, Where]]:
+    """(language, unit, where) for every unit whose default-language text changed since that language was marked."""
+    current = units(content, positions)
+    return [(lang, key, where) for lang in translated_languages(content) for key, (text, where) in current.items()
+            if key in lock.get(lang, {}) and lock[lang][key] != text_hash(text)]
+
+
+def mark(root: Path, content: Content, positions: Any, keys: list[str] | None, langs: list[str]) -> list[str]:
+    """Record the current default-language text of the given units (all when None) as translated into `langs`."""
     path = root / "content_src" / LOCK_FILE
-    lock = read_lock(path.parent, root, Problems())
+    lock = read_lock(path.parent, root, Problems(), content)
     current = units(content, positions)
     chosen = list(current) if keys is None else keys
-    for key in chosen:
-        lock[key] = text_hash(current[key][0])
-    lock = {k: v for k, v in sorted(lock.items()) if k in current}
+    for lang in langs:
+        for key in chosen:
+            lock.setdefault(lang, {})[key] = text_hash(current[key][0])
+    known = set(translated_languages(content))
+    lock = {lang: {k: v for k, v in sorted(lock[lang].items()) if k in current} for lang in sorted(lock) if lang in known}
     path.write_text(HEADER + yaml.safe_dump(lock, allow_unicode=True, sort_keys=False, width=200), encoding="utf-8")
     return chosen

@@ -20,7 +20,7 @@ The API the build calls:
 Stages, one module each: spec (layouts.yml, themes.yml, contrast), text (fonts, wrapping,
 shrinking), qr, plan (layout into a Plan or Faults), paint (Pillow, palette PNG), pdf (the same
 plan as a vector PDF, drawn by ../vector_pdf.py), cache, files (names), run (the stage itself),
-gallery, labels.
+gallery.
 """
 
 from .gallery import gallery_html

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from ..model import Content, Contact, Poster
 from ..phones import InvalidPhone, parse_phone
 from . import text as T
-from .labels import word
 from ..urls import page_url, shown_url
 from .qr import modules
 from .spec import Range, Size, TextField, Theme
@@ -320,7 +319,7 @@ class Layout:
         side = module * n
         ops: list[Op] = [QrOp((width - side) // 2, 0, module, self.url, th.text, th.background)]
         y = side + s.px(q.gap_mm) // 2
-        caption = self._fit([word("scan", self.lang)], "bold", Range(max_pt=q.caption_pt, min_pt=q.caption_pt * 0.7), width, q.caption_lines,
+        caption = self._fit([self.content.site.label("poster_scan", self.lang)], "bold", Range(max_pt=q.caption_pt, min_pt=q.caption_pt * 0.7), width, q.caption_lines,
                             ("page",), "QR caption")
         more, y = self._lines(caption, "bold", th.accent, 0, y, 1.15, "qr-caption")
         ops += more
