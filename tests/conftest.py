@@ -38,7 +38,7 @@ def staff_copy(tmp_path: Path) -> Path:
     """A copy of the project that `make` can run in, sharing the installed .venv."""
     import os
 
-    for name in ("content_src", "theme", "scripts", "fonts"):
+    for name in ("content_src", "theme", "scripts", "fonts", "design"):
         if (ROOT / name).exists():
             shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("Makefile", "mkdocs.yml", "requirements.txt"):

@@ -34,7 +34,7 @@ def javanese(tmp_path_factory):
     from ra_testing import ROOT
 
     root = tmp_path_factory.mktemp("jv")
-    for name in ("content_src", "theme", "scripts", "fonts"):
+    for name in ("content_src", "theme", "scripts", "fonts", "design"):
         shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("Makefile", "mkdocs.yml", "requirements.txt"):
         shutil.copy2(ROOT / name, root / name)

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from .checks import walk_texts
+from .checks import records, walk_texts
 from .load import load_content
 from .model import Content, Language, Page
 from .positions import compose
@@ -80,14 +80,20 @@ def _front_matter(text: str) -> tuple[str, int]:
     return "\n".join(lines[1:end]), start
 
 
-def _record_edits(root: Path, content: Content, source: str, code: str) -> dict[Path, list[Edit]]:
+def _kit_records(root: Path, content: Content, positions: Any) -> list[Any]:
+    """The session kit's records (content_src/kit/), which hold texts in every language too."""
+    from .kit.load import load_kit
+    from .problems import Problems
+
+    kit = load_kit(root, content, positions, Problems())
+    return [] if kit is None else [*kit.decks, kit.guide, kit.leaflet, kit.social, kit.words]
+
+
+def _record_edits(root: Path, content: Content, source: str, code: str, extra: list[Any]) -> dict[Path, list[Edit]]:
     """Every text of every record, copied from `source` into `code`, as edits per file."""
     edits: dict[Path, list[Edit]] = {}
     trees: dict[Path, tuple[yaml.Node, int]] = {}
-    records: list[Any] = [content.site, *content.pages, *content.posters]
-    for field in ("contacts", "violence", "impacts", "laws", "myths", "steps", "datasets", "facts", "sources"):
-        records += getattr(content, field)
-    for record in records:
+    for record in [record for _, record in records(content)] + extra:
         shown, base = record._at
         path = root / shown
         if path not in trees:
@@ -116,7 +122,7 @@ def _apply(path: Path, edits: list[Edit]) -> str:
 
 def new_language(root: Path, code: str, name: str, source: str | None = None) -> list[Path]:
     """Add language `code` as a draft, every text copied from `source` (default: the default language)."""
-    content, problems, _ = load_content(root)
+    content, problems, positions = load_content(root)
     if content is None or problems.has_errors():
         raise LanguageError("content_src/ has errors; run `make check` and fix them first")
     site = content.site
@@ -130,7 +136,7 @@ def new_language(root: Path, code: str, name: str, source: str | None = None) ->
         raise LanguageError(f"FROM={source} is not a language of this site; languages: {', '.join(site.codes())}")
     src = site.language(source) if source else site.default
     lang = Language(code=code, name=name.strip(), folder=code, numbers=src.numbers, date_format=src.date_format, draft=True)
-    edits = _record_edits(root, content, src.code, code)
+    edits = _record_edits(root, content, src.code, code, _kit_records(root, content, positions))
     site_path = root / site._at[0]
     languages = _child(compose(site_path.read_text(encoding="utf-8-sig")), "languages")
     edits.setdefault(site_path, []).append(_language_record(languages, lang))

@@ -36,7 +36,8 @@ def walk_texts(record: Any, loc: tuple = ()) -> Iterator[tuple[tuple, Text | Tex
             yield from walk_texts(item, loc + (key,))
 
 
-def _records(content: Content) -> Iterator[tuple[str, Any]]:
+def records(content: Content) -> Iterator[tuple[str, Any]]:
+    """Every record that holds texts, with the name of its kind."""
     yield "site", content.site
     if content.self_check is not None:
         yield "self_check", content.self_check
@@ -77,7 +78,7 @@ def _check_references(content: Content, positions: Any, problems: Problems) -> N
         if key not in contacts and not skip_contacts:
             problems.error("unknown-reference", positions.where(content.site, "hotlines", i), f"hotline '{key}' is not a contact in contacts.yml.", f"known contacts: {', '.join(sorted(contacts))}.")
     _check_doors(content, positions, problems, slugs)
-    for field, record in _records(content):
+    for field, record in records(content):
         source = getattr(record, "source", None)
         if field not in ("contacts", "site", "pages", "posters") and source is not None and source not in sources and not skip_sources:
             problems.error("unknown-reference", positions.where(record, "source"), f"source '{source}' is not in sources.yml.", f"add it to sources.yml or use one of: {', '.join(sorted(sources))}.")
@@ -147,7 +148,7 @@ def _check_translations(content: Content, positions: Any, problems: Problems) ->
     """Every text in every declared language; a draft language's gaps are notices, as drafts are."""
     site = content.site
     default = site.default.code
-    for field, record in _records(content):
+    for field, record in records(content):
         draft = isinstance(record, Page) and record.draft
         for loc, text in walk_texts(record):
             where = positions.where(record, *loc)
