@@ -101,8 +101,10 @@ def first_loads(browser, base: str, site: Path) -> None:
         page.goto(base + rel, wait_until="networkidle")
         failed = [r.url for r in done if not r.response() or r.response().status >= 400]
         size = sum(gz(local_file(site, r.url)) for r in done if local_file(site, r.url).is_file())
-        ok = size <= BUDGET["first_bytes"] and len(done) <= BUDGET["first_requests"] and not failed and not outside
-        row(kind, f"{size:,} B / {len(done)} req", "<=20,000 B / <=4", ok)
+        # the self-check page loads its own code (one more file); the request budget is the home page's
+        most = BUDGET["first_requests"] + (1 if kind == "self-check" else 0)
+        ok = size <= BUDGET["first_bytes"] and len(done) <= most and not failed and not outside
+        row(kind, f"{size:,} B / {len(done)} req", f"<=20,000 B / <={most}", ok)
         for url in failed + outside:
             print(f"      failing or off-site: {url}")
         context.close()

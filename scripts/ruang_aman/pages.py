@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from .contract import BuildContext, StageResult
-from .placeholders import BY_NAME, MACRO_RE
+from .placeholders import BY_NAME, MACRO_RE, find_macros
 from .model import Content, Language, Page
 from .parallel import pmap
 from .translations import page_outdated
@@ -86,6 +86,8 @@ def render_page(page: Page, lang: Language, content: Content, languages: tuple[L
         "ra_alternates": alternates,
         "ra_draft": page.draft or not page.is_complete(tuple(x.code for x in languages)),
         "ra_outdated": not lang.default and page_outdated(page, content, code),
+        # Page code loaded by this page only (theme/main.html): the self-check's script where it is shown.
+        "ra_scripts": ["ra-check.js"] if body and any(m.name == "self-check" for m in find_macros(body.markdown)) else [],
     }
     header = "# " + GENERATED.format(src=page.path) + "\n"
     markdown = Renderer(content, lang).expand(body.markdown) if body else ""

@@ -183,7 +183,7 @@ def test_axe_finds_no_violation_with_questions_and_with_result(make_context, ser
     page = make_context(bypass_csp=True).new_page()
     for lang in ("", "en/"):
         page.goto(server["base"] + lang + PAGE)
-        page.wait_for_function("() => document.querySelector('script[src$=\"ra-check.js\"]') !== null")
+        page.wait_for_selector("#ra-check[data-ready]", state="attached")
         if shown == "result":
             answer(page, questions()[0]["key"], "yes")
             answer(page, questions()[-1]["key"], "yes")

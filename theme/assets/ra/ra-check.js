@@ -1,4 +1,4 @@
-/* Ruang Aman self-check "Apakah ini kekerasan?". Loaded by ruang-aman.js only on a page with #ra-check.
+/* Ruang Aman self-check "Apakah ini kekerasan?". Loaded only by a page that shows the self-check (its front matter's ra_scripts, theme/main.html).
    Everything it shows is already in the page (scripts/ruang_aman/selfcheck.py writes it): the questions, what
    each kind of violence means, what each belief gets wrong. The answers live only in the radio buttons: no
    cookie, no storage, nothing in the address, no request. They are wiped on "start again" and when the page is
@@ -96,4 +96,5 @@
   window.addEventListener("pagehide", function () { clear(false); });
   window.addEventListener("pageshow", function () { clear(false); });
   clear(false);
+  box.setAttribute("data-ready", "");
 })();

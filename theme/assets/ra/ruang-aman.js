@@ -188,13 +188,6 @@
     });
   });
 
-  /* ---- The self-check's code loads only on its own page ------------------------------------------------------- */
-  if (check) {
-    var checkScript = doc.createElement("script");
-    checkScript.src = root + "assets/ra/ra-check.js";
-    doc.head.appendChild(checkScript);
-  }
-
   /* ---- Search in place, without a trace ------------------------------------------------------------------------
      The query never enters an address, a title or the history: the form is never submitted, results appear in the
      page's own panel (#ra-search-panel). ra-search.js and this language's index (scripts, so they load from file://
