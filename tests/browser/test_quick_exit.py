@@ -181,3 +181,16 @@ def test_coming_back_through_the_back_forward_cache_shows_the_page(page, server)
     assert page.locator("#ra-exit").is_visible()
     assert page.locator("#ra-exit-status").inner_text() == ""
     assert asked, "the exit did go to the neutral site"
+
+
+def test_nothing_in_the_header_hides_under_the_exit(make_context, server):
+    """The fixed exit covers nothing: the language switch, the name and the menu keep clear of it on a phone."""
+    for width in (320, 360, 412):
+        page = make_context(viewport={"width": width, "height": 700}).new_page()
+        page.goto(server["base"] + "index.html")
+        exit_box = page.locator("#ra-exit").bounding_box()
+        for selector in (".ra-lang", ".ra-brand", ".ra-menu summary", ".ra-search__input"):
+            for box in [page.locator(selector).nth(i).bounding_box() for i in range(page.locator(selector).count())]:
+                apart = (box["x"] + box["width"] <= exit_box["x"] or box["y"] >= exit_box["y"] + exit_box["height"]
+                         or box["y"] + box["height"] <= exit_box["y"])
+                assert apart, f"{selector} under the exit at {width} px: {box} vs {exit_box}"
