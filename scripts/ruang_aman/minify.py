@@ -15,13 +15,10 @@ from pathlib import Path
 from .contract import BuildContext, StageResult
 from .parallel import pmap
 from .problems import Where
+from .theme_adapter import ENGINE_STYLESHEETS, MERGED_LINK_RE, OUR_STYLESHEET, SCRIPT_CLASSES, STYLESHEET_LINK_RE
 from .tokens import css_variables, load_tokens
 
-THEME_CSS = "assets/stylesheets/main.*.min.css"
-OUR_CSS = "assets/ra/ruang-aman.css"
 OUT_CSS = "assets/ra/site.{hash}.css"
-# Classes that only our JavaScript sets (theme/assets/ra/*.js); everything else must appear in a page.
-SCRIPT_CLASSES = {"js", "ra-leaving"}
 CLASS_RE = re.compile(r"\.(-?[_a-zA-Z][_a-zA-Z0-9-]*)")
 CLASS_ATTR_RE = re.compile(r'\sclass="([^"]*)"')
 KEEP_RAW_RE = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2>)", re.S | re.I)
@@ -142,13 +139,6 @@ def minify_html(html: str) -> str:
     return "".join(out).strip() + "\n"
 
 
-STYLESHEET_LINK_RE = re.compile(r'<link rel="stylesheet" href="([^"]*?)(?:assets/stylesheets/main\.[0-9a-f]+\.min\.css|'
-                                + re.escape(OUR_CSS) + r')">\s*')
-
-
-MERGED_LINK_RE = re.compile(r'href="[^"]*(assets/stylesheets/main\.|ruang-aman\.css)')
-
-
 def rewrite_page(css_name: str, page: Path) -> bool:
     """One page minified, its stylesheet links replaced by one link to the joined stylesheet; True when the
     page still links a stylesheet that was merged (the theme loads it some other way)."""
@@ -171,8 +161,8 @@ def minify_site(staging: Path) -> tuple[Path, int, int, list[Path]]:
     for extra_404 in staging.glob("*/404.html"):
         extra_404.unlink()  # only the root 404.html is ever served (GitHub Pages); a language's copy is dead weight
     pages = sorted(staging.rglob("*.html"))
-    theme = sorted(staging.glob(THEME_CSS))
-    ours = staging / OUR_CSS
+    theme = sorted(staging.glob(ENGINE_STYLESHEETS))
+    ours = staging / OUR_STYLESHEET
     original = ours.read_text(encoding="utf-8")
     css = css_variables(load_tokens()) + purge(minify_css(original), used_classes(pages))
     name = OUT_CSS.format(hash=hashlib.sha256(css.encode()).hexdigest()[:8])

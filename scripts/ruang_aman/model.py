@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, RootModel, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from .synonyms import SynonymGroup
+from .problems import Where
+
 
 KEY = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Key = Field(pattern=KEY, description="lower-case words joined by '-', e.g. sapa-129")
@@ -453,6 +455,19 @@ class Page(Record):
             self.title.get(lang) and self.description.get(lang) for lang in langs
         )
 
+
+@dataclass(frozen=True)
+class SynonymGroup:
+    """Words and phrases that a search treats as one (content_src/synonyms/<lang>.yml); where the group is written."""
+
+    terms: tuple[str, ...]
+    path: str
+    line: int
+    col: int
+
+    @property
+    def where(self) -> Where:
+        return Where(self.path, self.line, self.col)
 
 
 class Content(BaseModel):

@@ -15,6 +15,7 @@ from .contract import BuildContext, StageResult
 from .model import Language, Page
 from .parallel import pmap
 from .problems import Where
+from .theme_adapter import EXIT_LINK_RE, OFFLINE_LINK_RE
 from .urls import lang_dir, site_path
 
 SW_TEMPLATE = Path("theme") / "sw.js"
@@ -32,8 +33,6 @@ BUNDLE_POSTER_RE = re.compile(r"posters/[^/]+-(?:a4\.(?:pdf|png)|thumb\.png)")
 # repeat the poster cards, which stay online.
 KIT_NOT_IN_BUNDLE_RE = re.compile(r"kit/[^/]+\.zip")
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)        # fixed: the same site gives the same bytes
-EXIT_RE = re.compile(r'(<a class="ra-exit" id="ra-exit" href=")[^"]*(" rel="noreferrer" data-exit=")[^"]*(")')
-OFFLINE_LINK_RE = re.compile(r'<p class="ra-offline">.*?</p>', re.S)
 # A list item that is one link, and a link; a dropped link's " · " separator goes with it (SEPARATED_RE).
 LINK_ITEM_RE = re.compile(r'<li>\s*<a\b[^>]*?\bhref="([^"]*)"[^>]*>(?:(?!</?a\b).)*</a>\s*</li>\s*', re.S)
 LINK_RE = re.compile(r'<a\b[^>]*?\bhref="([^"]*)"[^>]*>.*?</a>', re.S)
@@ -93,7 +92,7 @@ def write_service_worker(ctx: BuildContext) -> Path:
 
 def bundle_page(html: str, root: str) -> str:
     """One page as it goes into the bundle: the exit leads to the local neutral page; no link to the bundle."""
-    html = EXIT_RE.sub(lambda m: f"{m.group(1)}{root}{NEUTRAL_PAGE}{m.group(2)}{root}{NEUTRAL_PAGE}{m.group(3)}", html)
+    html = EXIT_LINK_RE.sub(lambda m: f"{m.group(1)}{root}{NEUTRAL_PAGE}{m.group(2)}{root}{NEUTRAL_PAGE}{m.group(3)}", html)
     return OFFLINE_LINK_RE.sub("", html)
 
 

@@ -24,15 +24,10 @@ from .parallel import pmap
 from .problems import Problems, Where
 from .stemming import STOP_WORDS, pack_roots, roots, stemmer_for, words
 from .synonyms import SynonymGroup
+from .theme_adapter import ALTERNATES_MARK, ARTICLE_XPATH, CHROME_XPATH
 from .urls import lang_dir, to_root
 
 NOT_PAGES = {"404.html", "search.html", "keluar.html"}
-# Chrome repeated on every page: it would make every page match every hotline query.
-SKIP = ("//*[contains(concat(' ', @class, ' '), ' ra-hotline-box ')] | //*[contains(concat(' ', @class, ' '), ' ra-offers ')] | "
-        "//*[@id='ra-search-panel'] | "
-        "//*[contains(concat(' ', @class, ' '), ' headerlink ')] | //script | //style")
-ARTICLE = "//main[@id='ra-content']"  # the page's own text (theme/main.html), without header, menu and footer
-ALTERNATES_MARK = "<!--ra-alternates-->"
 SEARCH_CODE = "ra-search.js"
 # The get-help page: a search that finds nothing offers it first (with the hotlines and every topic).
 HELP_PAGE = "bantuan.html"
@@ -59,11 +54,11 @@ def _text(node) -> str:
 def page_entry(path: Path, url: str) -> Entry | None:
     """The index entry of one built page, or None when it has no article."""
     tree = lxml.html.fromstring(path.read_bytes())
-    articles = tree.xpath(ARTICLE)
+    articles = tree.xpath(ARTICLE_XPATH)
     if not articles:
         return None
     article = articles[0]
-    for node in article.xpath("." + SKIP.replace(" | //", " | .//")):
+    for node in article.xpath("." + CHROME_XPATH.replace(" | //", " | .//")):
         node.drop_tree()
     h1 = article.xpath(".//h1")
     title = _text(h1[0]) if h1 else (tree.findtext(".//title") or url).split(" - ")[0].strip()

@@ -19,6 +19,7 @@ from .pages import nav_for
 from .parallel import pmap
 from .phones import parse_phone
 from .placeholders import page_showing
+from .theme_adapter import ENGINE_UNUSED_FILES
 from .problems import Problems, Where
 from .urls import lang_dir, language_root, to_root
 from .tokens import load_tokens
@@ -31,11 +32,6 @@ CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "font-src 'self'; connect-src 'self'; frame-src 'none'; object-src 'none'; "
     "base-uri 'none'; form-action 'self'; manifest-src 'self'; worker-src 'self'"
-)
-# Files of the Material theme that no page uses: theme/main.html writes the whole page with our own CSS and
-# JavaScript, so none of Material's assets ship (the minify stage removes its main stylesheet).
-UNUSED_THEME_FILES = (
-    "assets/javascripts", "assets/stylesheets/*.map", "assets/stylesheets/palette.*.css", "assets/images/favicon.png",
 )
 
 
@@ -180,8 +176,8 @@ def share_assets(out_dir: Path, languages: tuple[Language, ...]) -> None:
 
 
 def prune_unused(out_dir: Path) -> None:
-    """Remove theme files that no page loads (Material's JavaScript, source maps, its favicon)."""
-    for pattern in UNUSED_THEME_FILES:
+    """Remove the engine's files that no page loads (theme_adapter.ENGINE_UNUSED_FILES)."""
+    for pattern in ENGINE_UNUSED_FILES:
         for path in out_dir.glob(pattern):
             shutil.rmtree(path) if path.is_dir() else path.unlink()
 

@@ -41,7 +41,16 @@ STOP_WORDS: dict[str, frozenset[str]] = {
 def words(text: str) -> list[str]:
     """The words of a text as the browser sees them: lower case, accents dropped, letters and digits."""
     text = unicodedata.normalize("NFKD", text.lower())
-    return WORD_RE.findall("".join(c for c in text if not unicodedata.combining(c)))
+    if not text.isascii():  # only non-ASCII text can hold combining marks; one C-speed pass removes them
+        text = _combining_marks().sub("", text)
+    return WORD_RE.findall(text)
+
+
+@functools.cache
+def _combining_marks() -> re.Pattern:
+    """Every combining mark (unicodedata.combining), as one character class."""
+    marks = "".join(chr(i) for i in range(0x300, 0x20000) if unicodedata.combining(chr(i)))
+    return re.compile("[" + re.escape(marks) + "]")
 
 
 @functools.cache

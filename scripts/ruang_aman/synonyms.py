@@ -8,29 +8,17 @@ the others; the search index carries the groups to the browser.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
+from .model import SynonymGroup
 from .problems import Problems, Where, relpath
+
+__all__ = ["SynonymGroup", "load_synonyms", "synonyms_path"]
 
 FOLDER = "synonyms"
 KEY = "synonyms"
 TERM_RE = re.compile(r"^[^\W_]+(?:[ '-][^\W_]+)*$")
 HINT_SHAPE = "write one group per line, e.g.  - [kdrt, kekerasan dalam rumah tangga]  (see content_src/README.md, 'Search')."
-
-
-@dataclass(frozen=True)
-class SynonymGroup:
-    """Words and phrases that a search treats as one; where the group is written."""
-
-    terms: tuple[str, ...]
-    path: str
-    line: int
-    col: int
-
-    @property
-    def where(self) -> Where:
-        return Where(self.path, self.line, self.col)
 
 
 def synonyms_path(content_dir: Path, lang: str) -> Path:
