@@ -43,7 +43,7 @@ def scaled_copy(target: Path, n: int) -> int:
         # Each copy gets its own title and heading (search shows them), so no two pages are the same text. Copies
         # stay out of the menu, as most pages of a large site would: a menu of every page, printed on every page,
         # grows with the square of the page count in any theme (plain Material included).
-        front = re.sub(r"(?m)^(title:\n(?:  \w+: .*\n?)+)", lambda m: re.sub(r"(?m)^(  \w+: .*)$", rf"\1 ({i})", m.group(1)), head)
+        front = re.sub(r"(?m)^(title:\n(?:  \w+: .*\n?)+)", lambda m: re.sub(r"(?m)^(  \w+: .*)$", rf"\1 ({i:04d})", m.group(1)), head)
         front = re.sub(r"(?m)^nav: .*\n?", "", front)
         text = re.sub(r"(?m)^# (.*)$", rf"# \1 ({i})", body)
         (pages / f"dampak-{i:04d}.md").write_text(front + sep + text, encoding="utf-8")

@@ -11,6 +11,7 @@ own, already-escaped HTML and are not checked here.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -132,9 +133,39 @@ def without_placeholders(text: str) -> str:
     return MACRO_RE.sub(lambda m: " " * len(m.group(0)), text)
 
 
+# Markdown whose output can only hold allow-listed tags and attributes: no raw HTML ("<"), no attribute lists
+# ("{"), no character references ("&", which could spell a scheme), no backslash in a link target, and every
+# target after "](" or "]:" (whatever the brackets before it hold) a relative path, or, when the text has no
+# image, an http(s), mailto or tel address.
+LINK_TARGET_RE = re.compile(r"\]\(\s*([^)\s]*)|\]:\s*(\S+)")
+SAFE_SCHEME_RE = re.compile(r"(?:https?://|mailto:|tel:)", re.I)
+
+
+def plainly_safe(text: str) -> bool:
+    """True when Markdown cannot render anything outside the allow-list, so the check need not render it
+    (rendering and parsing is most of loading a large site). Anything in doubt takes the full check."""
+    if "<" in text or "{" in text or "&" in text:
+        return False
+    images = "![" in text
+    for match in LINK_TARGET_RE.finditer(text):
+        target = match.group(1) if match.group(1) is not None else match.group(2)
+        if "\\" in target:
+            return False
+        relative = not target.startswith("//") and ":" not in target.split("/", 1)[0]
+        if not relative and (images or not SAFE_SCHEME_RE.match(target)):
+            return False
+    return True
+
+
 def unsafe_html(text: str) -> list[Unsafe]:
     """Every construct outside the allow-list in one language of a page's Markdown, in document order."""
-    html = markdown_converter().reset().convert(without_placeholders(text))
+    text = without_placeholders(text)
+    return [] if plainly_safe(text) else rendered_findings(text)
+
+
+def rendered_findings(text: str) -> list[Unsafe]:
+    """The full check of one text (placeholders blanked): rendered as MkDocs will, then sanitized by the policy."""
+    html = markdown_converter().reset().convert(text)
     rules = policy()
     JustHTML(html, fragment=True, sanitize=True, policy=rules, track_node_locations=True)
     found = rules.collected_security_errors()
