@@ -18,7 +18,7 @@ LAYERS = {
     "foundations": {"__init__", "problems", "positions", "limits", "phones", "model", "urls", "parallel", "tokens", "report",
                     "stemming", "charts", "theme_adapter", "swap"},
     "content": {"load", "checks", "translations", "html_policy", "placeholders", "selfcheck", "synonyms", "contract"},
-    "build": {"build"},
+    "build": {"build", "quick_rebuild"},
     "commands": {"cli", "preview", "staff", "privacy.cli"},
 }
 ORDER = ["foundations", "content", "stages", "build", "commands"]

@@ -7,8 +7,9 @@ import os
 import shutil
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Callable
 
 from .contract import BuildContext, BuildOptions, BuildPaths, Stage, StageResult
 from .kit.stage import kit_stage
@@ -65,7 +66,8 @@ def run_stages(ctx: BuildContext, stages: tuple[Stage, ...], problems: Problems,
 
 def build(root: Path, *, strict: bool = True, today: dt.date | None = None, include_drafts: bool = False,
           site_dir: Path | None = None, posters: bool = True, quiet: bool = False,
-          content_dir: Path | None = None, docs_dir: Path | None = None) -> int:
+          content_dir: Path | None = None, docs_dir: Path | None = None,
+          keep: Callable[[BuildContext], None] | None = None) -> int:
     """Build site/ from content_src/. Returns the exit code: 0 built, 1 problems (site/ untouched).
 
     Strictness is judged here, once: errors always fail; warnings fail only when `strict` (make site, CI)
@@ -89,6 +91,8 @@ def build(root: Path, *, strict: bool = True, today: dt.date | None = None, incl
             ok = not problems.fails(strict)
             if ok:
                 swap_in(staging, site_dir)
+                if keep is not None:  # the preview keeps the context to rebuild single pages (quick_rebuild.py)
+                    keep(BuildContext(ctx.content, ctx.positions, replace(paths, staging=site_dir), options))
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     print_problems(problems, strict)

@@ -5,11 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import http.server
+import sys
 import threading
 import time
 from pathlib import Path
 
 from .build import build
+from .contract import BuildContext
+from .quick_rebuild import quick_rebuild
+from .report import print_problems
 
 WATCHED = ("content_src", "theme", "mkdocs.yml")
 RELOAD_JS = (
@@ -30,10 +34,36 @@ def snapshot(root: Path) -> dict[Path, float]:
 
 
 class State:
-    """The current build number, bumped after every successful rebuild."""
+    """The current build number, bumped after every successful rebuild, and the last full build's context."""
 
     def __init__(self) -> None:
         self.build_id = str(time.time())
+        self.context: BuildContext | None = None
+
+    def keep(self, ctx: BuildContext) -> None:
+        self.context = ctx
+
+
+def changed_files(before: dict[Path, float], after: dict[Path, float]) -> list[Path]:
+    """Files added, changed or removed between two snapshots."""
+    return sorted({p for p, mtime in after.items() if before.get(p) != mtime} | (before.keys() - after.keys()))
+
+
+def update(state: State, changed: list[Path], full_rebuild) -> str:
+    """Bring the preview up to date after a save: the edited pages alone when that is enough (quick_rebuild),
+    else a full build. Returns which one ran ("page", "full" or "failed")."""
+    started = time.monotonic()
+    quick = quick_rebuild(state.context, changed) if state.context is not None else None
+    if quick is not None:
+        state.context, problems = quick
+        print_problems(problems, False)
+        print(f"Rebuilt {', '.join(p.name for p in changed)} in {time.monotonic() - started:.1f} s", file=sys.stderr)
+        state.build_id = str(time.time())
+        return "page"
+    if full_rebuild(keep=state.keep) == 0:
+        state.build_id = str(time.time())
+        return "full"
+    return "failed"
 
 
 def handler_for(site: Path, state: State):
@@ -74,7 +104,7 @@ def serve(root: Path, port: int = 8000, today: dt.date | None = None) -> int:
     site = root / "build" / "preview"
     state = State()
     rebuild = functools.partial(build, root, strict=False, today=today, include_drafts=True, site_dir=site, posters=False)
-    rebuild()
+    rebuild(keep=state.keep)
     site.mkdir(parents=True, exist_ok=True)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler_for(site, state))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -85,9 +115,8 @@ def serve(root: Path, port: int = 8000, today: dt.date | None = None) -> int:
             time.sleep(0.5)
             now = snapshot(root)
             if now != seen:
-                seen = now
-                if rebuild() == 0:
-                    state.build_id = str(time.time())
+                changed, seen = changed_files(seen, now), now
+                update(state, changed, rebuild)
     except KeyboardInterrupt:
         server.shutdown()
     return 0

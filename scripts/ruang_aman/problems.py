@@ -88,6 +88,8 @@ class Problems:
 
 def relpath(path: Path, root: Path) -> str:
     """Path as shown in messages: relative to the project root when inside it."""
+    if path.is_absolute() and root.is_absolute() and ".." not in path.parts and path.is_relative_to(root):
+        return path.relative_to(root).as_posix()  # the common case, without asking the file system
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:

@@ -109,6 +109,25 @@ def theme_data(content: Content, language: Language) -> dict:
     }
 
 
+def mkdocs_config(ctx: BuildContext, lang: Language, site_dir: Path):
+    """MkDocs' configuration for one language: site.yml's names and address, the navigation, the theme's data."""
+    site = ctx.content.site
+    cfg = load_config(
+        config_file=str(ctx.paths.mkdocs_yml),
+        docs_dir=str(ctx.paths.docs / lang.code),
+        site_dir=str(site_dir),
+        site_name=escape(site.name.pick(lang.code)),
+        site_description=escape(site.description.pick(lang.code)),
+        site_url=language_root(site.base_url, lang),
+        nav=nav_for(ctx.pages, lang, site.doors),
+        strict=ctx.options.strict,
+        extra={"ra": theme_data(ctx.content, lang)},
+    )
+    cfg.theme["language"] = lang.code
+    _theme_knows_language(cfg, lang, ctx.paths.root / "build" / "theme-languages")
+    return cfg
+
+
 def build_language(ctx: BuildContext, lang: Language, problems: Problems) -> bool:
     """One MkDocs build for one language; returns False (with problems added) when it failed.
 
@@ -116,20 +135,7 @@ def build_language(ctx: BuildContext, lang: Language, problems: Problems) -> boo
     build.py alone decides whether they fail the build.
     """
     content, paths = ctx.content, ctx.paths
-    site = content.site
-    cfg = load_config(
-        config_file=str(paths.mkdocs_yml),
-        docs_dir=str(paths.docs / lang.code),
-        site_dir=str(_own_folder(ctx, lang)),
-        site_name=escape(site.name.pick(lang.code)),
-        site_description=escape(site.description.pick(lang.code)),
-        site_url=language_root(site.base_url, lang),
-        nav=nav_for(ctx.pages, lang, site.doors),
-        strict=ctx.options.strict,
-        extra={"ra": theme_data(content, lang)},
-    )
-    cfg.theme["language"] = lang.code
-    _theme_knows_language(cfg, lang, paths.root / "build" / "theme-languages")
+    cfg = mkdocs_config(ctx, lang, _own_folder(ctx, lang))
     handler = _Collect(problems, lang.code, content, paths.root)
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
@@ -169,10 +175,13 @@ def share_assets(out_dir: Path, languages: tuple[Language, ...]) -> None:
         folder = out_dir / lang_dir(lang)
         shutil.rmtree(folder / "assets", ignore_errors=True)
         for html in folder.glob("*.html"):
-            text = html.read_text(encoding="utf-8")
-            # static templates (search.html) write "./assets/", pages "assets/": both move to the root's copy
-            text = re.sub(r'((?:href|src)=")(?:\./)?assets/', r"\1../assets/", text)
-            html.write_text(text, encoding="utf-8")
+            html.write_text(shared_assets_html(html.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def shared_assets_html(text: str) -> str:
+    """A page of a language folder pointed at the root's assets/."""
+    # static templates (search.html) write "./assets/", pages "assets/": both move to the root's copy
+    return re.sub(r'((?:href|src)=")(?:\./)?assets/', r"\1../assets/", text)
 
 
 def prune_unused(out_dir: Path) -> None:
