@@ -6,7 +6,9 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 TOOLS_STAMP := build/.tools
 NODE_STAMP := build/node_modules/.installed
-BUILD := $(PY) scripts/build_site.py
+# CONTENT=DIR: another content root (a second city's content folder) instead of content_src/, for every command.
+CONTENT_ARG := $(if $(CONTENT),--content "$(CONTENT)")
+BUILD := $(PY) scripts/build_site.py $(CONTENT_ARG)
 # LANG=.. on the command line names a site language; the environment's LANG (the shell's locale) never does.
 MARK_LANG := $(if $(filter command line,$(origin LANG)),$(LANG))
 
@@ -64,7 +66,7 @@ new-language: $(STAMP) ## add a draft language: make new-language CODE=jv NAME="
 	@$(BUILD) new-language "$(CODE)" "$(NAME)" --from "$(FROM)"
 
 privacy: $(STAMP) ## run the privacy guard over content_src/, docs/ and site/
-	@$(PY) scripts/check_privacy.py
+	@$(PY) scripts/check_privacy.py $(CONTENT_ARG)
 
 references: $(STAMP) $(TOOLS_STAMP) ## rewrite the print reference images of tests/kit/ (after a deliberate change)
 	@$(PY) scripts/refresh_references.py

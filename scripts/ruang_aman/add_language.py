@@ -18,9 +18,11 @@ from typing import Any
 import yaml
 
 from .checks import records, walk_texts
+from .contract import content_root
 from .load import load_content
 from .model import Content, Language, Page
 from .positions import compose
+from .problems import relpath
 
 CODE_RE = re.compile(r"^[a-z]{2,3}$")
 Edit = tuple[int, str]
@@ -80,12 +82,12 @@ def _front_matter(text: str) -> tuple[str, int]:
     return "\n".join(lines[1:end]), start
 
 
-def _kit_records(root: Path, content: Content, positions: Any) -> list[Any]:
-    """The session kit's records (content_src/kit/), which hold texts in every language too."""
+def _kit_records(root: Path, content_dir: Path, content: Content, positions: Any) -> list[Any]:
+    """The session kit's records (kit/ of the content root), which hold texts in every language too."""
     from .kit.load import load_kit
     from .problems import Problems
 
-    kit = load_kit(root, content, positions, Problems())
+    kit = load_kit(root, content, positions, Problems(), content_dir)
     return [] if kit is None else [*kit.decks, kit.guide, kit.leaflet, kit.social, kit.words]
 
 
@@ -120,23 +122,25 @@ def _apply(path: Path, edits: list[Edit]) -> str:
     return text
 
 
-def new_language(root: Path, code: str, name: str, source: str | None = None) -> list[Path]:
-    """Add language `code` as a draft, every text copied from `source` (default: the default language)."""
-    content, problems, positions = load_content(root)
+def new_language(root: Path, code: str, name: str, source: str | None = None, content_dir: Path | None = None) -> list[Path]:
+    """Add language `code` as a draft, every text copied from `source` (default: the default language),
+    in the content root `content_dir` (default: content_src/)."""
+    content_dir = content_root(root, content_dir)
+    content, problems, positions = load_content(root, content_dir)
     if content is None or problems.has_errors():
-        raise LanguageError("content_src/ has errors; run `make check` and fix them first")
+        raise LanguageError(f"{relpath(content_dir, root)}/ has errors; run `make check` and fix them first")
     site = content.site
     if not CODE_RE.match(code or ""):
         raise LanguageError(f"'{code}' is not a language code: use the ISO 639 code, 2 or 3 lower-case letters, e.g. CODE=jv")
     if code in site.codes():
-        raise LanguageError(f"'{code}' is already a language of this site (content_src/site.yml)")
+        raise LanguageError(f"'{code}' is already a language of this site ({content.site._at[0]})")
     if not name.strip():
         raise LanguageError('give the language\'s own name, e.g. NAME="Basa Jawa"')
     if source and source not in site.codes():
         raise LanguageError(f"FROM={source} is not a language of this site; languages: {', '.join(site.codes())}")
     src = site.language(source) if source else site.default
     lang = Language(code=code, name=name.strip(), folder=code, numbers=src.numbers, date_format=src.date_format, draft=True)
-    edits = _record_edits(root, content, src.code, code, _kit_records(root, content, positions))
+    edits = _record_edits(root, content, src.code, code, _kit_records(root, content_dir, content, positions))
     site_path = root / site._at[0]
     languages = _child(compose(site_path.read_text(encoding="utf-8-sig")), "languages")
     edits.setdefault(site_path, []).append(_language_record(languages, lang))
@@ -147,13 +151,12 @@ def new_language(root: Path, code: str, name: str, source: str | None = None) ->
             path = root / page.path
             text = new_texts.get(path, path.read_text(encoding="utf-8-sig"))
             new_texts[path] = text.rstrip("\n") + f"\n\n<!-- lang: {code} -->\n{body.markdown}"
-    _check_then_write(root, new_texts, code)
+    _check_then_write(root, content_dir, new_texts, code)
     return sorted(new_texts)
 
 
-def _check_then_write(root: Path, new_texts: dict[Path, str], code: str) -> None:
-    """Load the edited content in a scratch copy first: content_src/ is written only when it loads cleanly."""
-    content_dir = root / "content_src"
+def _check_then_write(root: Path, content_dir: Path, new_texts: dict[Path, str], code: str) -> None:
+    """Load the edited content in a scratch copy first: the content root is written only when it loads cleanly."""
     with tempfile.TemporaryDirectory() as scratch:
         copy = Path(scratch) / "content_src"
         shutil.copytree(content_dir, copy)
@@ -162,16 +165,16 @@ def _check_then_write(root: Path, new_texts: dict[Path, str], code: str) -> None
         loaded, problems, _ = load_content(Path(scratch), copy)
         errors = [p.format() for p in problems.items if p.level >= 2]
         if loaded is None or errors or code not in loaded.site.codes():
-            raise LanguageError("adding the language would break content_src/ (nothing was written):\n" + "\n".join(errors))
+            raise LanguageError(f"adding the language would break {relpath(content_dir, root)}/ (nothing was written):\n" + "\n".join(errors))
     for path, text in new_texts.items():
         path.write_text(text, encoding="utf-8")
 
 
-def publish_language(root: Path, code: str) -> bool:
+def publish_language(root: Path, code: str, content_dir: Path | None = None) -> bool:
     """Set `draft: false` on a language in site.yml; False when it was not a draft."""
-    content, _, _ = load_content(root)
+    content, _, _ = load_content(root, content_dir)
     if content is None:
-        raise LanguageError("content_src/ has errors; run `make check` first")
+        raise LanguageError(f"{relpath(content_root(root, content_dir), root)}/ has errors; run `make check` first")
     if code not in content.site.codes():
         raise LanguageError(f"LANG={code} is not a language of this site; languages: {', '.join(content.site.codes())}")
     if not content.site.language(code).draft:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
-from .contract import BuildContext, BuildOptions, BuildPaths, Stage, StageResult
+from .contract import BuildContext, BuildOptions, BuildPaths, Stage, StageResult, content_root
 from .kit.stage import kit_stage
 from .load import load_content
 from .minify import minify_stage
@@ -82,7 +82,7 @@ def build(root: Path, *, strict: bool = True, today: dt.date | None = None, incl
     if content is not None and not problems.has_errors():
         remove_leftovers(root / "build", site_dir)
         staging = new_staging(root / "build")
-        paths = BuildPaths(root=root, content=content_dir or root / "content_src", docs=docs_dir or root / "docs",
+        paths = BuildPaths(root=root, content=content_root(root, content_dir), docs=docs_dir or root / "docs",
                            staging=staging, site=site_dir)
         ctx = BuildContext(content.for_build(include_drafts), positions, paths, options)
         outcome.pages = {lang.code: len(ctx.pages) for lang in ctx.languages}

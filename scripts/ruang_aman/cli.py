@@ -8,9 +8,17 @@ import sys
 from pathlib import Path
 
 from .load import load_content
+from .problems import relpath
 from .report import print_problems
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def shown_content(args: argparse.Namespace) -> str:
+    """The content root the command worked on, as messages show it."""
+    from .contract import content_root
+
+    return relpath(content_root(args.root, args.content), args.root)
 
 
 def _date(value: str) -> dt.date:
@@ -19,7 +27,7 @@ def _date(value: str) -> dt.date:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate content_src/ and print every problem; nothing is written."""
-    content, problems, _ = load_content(args.root, on=args.today)
+    content, problems, _ = load_content(args.root, args.content, on=args.today)
     print_problems(problems, args.strict, limit_notices=10_000)
     if problems.fails(args.strict) or content is None:
         return 1
@@ -32,14 +40,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .build import build
 
     return build(args.root, strict=args.strict, today=args.today, include_drafts=args.drafts,
-                 site_dir=args.site_dir, posters=not args.no_posters)
+                 site_dir=args.site_dir, posters=not args.no_posters, content_dir=args.content)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Live preview with drafts; rebuilds and reloads when content_src/ changes."""
     from .preview import serve
 
-    return serve(args.root, port=args.port, today=args.today)
+    return serve(args.root, port=args.port, today=args.today, content_dir=args.content)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -47,11 +55,11 @@ def cmd_new(args: argparse.Namespace) -> int:
     from .staff import StaffError, new_page, new_poster
 
     try:
-        path = (new_page if args.command == "new-page" else new_poster)(args.root, args.slug)
+        path = (new_page if args.command == "new-page" else new_poster)(args.root, args.slug, args.content)
     except StaffError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    print(f"wrote {path.relative_to(args.root)}: a draft; preview it with `make serve`, publish it by writing both languages and removing 'draft: true'")
+    print(f"wrote {relpath(path, args.root)}: a draft; preview it with `make serve`, publish it by writing both languages and removing 'draft: true'")
     return 0
 
 
@@ -60,7 +68,7 @@ def cmd_translations(args: argparse.Namespace) -> int:
     from .staff import StaffError, translation_status
 
     try:
-        rows = translation_status(args.root)
+        rows = translation_status(args.root, args.content)
     except StaffError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -77,13 +85,13 @@ def cmd_mark_translated(args: argparse.Namespace) -> int:
     from .staff import StaffError, mark_translated
 
     try:
-        done, langs, published = mark_translated(args.root, [s for s in args.slugs if s], args.lang or None)
+        done, langs, published = mark_translated(args.root, [s for s in args.slugs if s], args.lang or None, args.content)
     except StaffError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    print(f"recorded in content_src/translations.yml: {len(done)} text(s) marked as translated ({', '.join(langs)}) from the current default-language text")
+    print(f"recorded in {shown_content(args)}/translations.yml: {len(done)} text(s) marked as translated ({', '.join(langs)}) from the current default-language text")
     if published:
-        print(f"content_src/site.yml: language '{args.lang}' is no longer a draft; `make site` publishes it")
+        print(f"{shown_content(args)}/site.yml: language '{args.lang}' is no longer a draft; `make site` publishes it")
     return 0
 
 
@@ -92,11 +100,11 @@ def cmd_new_language(args: argparse.Namespace) -> int:
     from .add_language import LanguageError, new_language
 
     try:
-        written = new_language(args.root, args.code, args.name, args.source or None)
+        written = new_language(args.root, args.code, args.name, args.source or None, args.content)
     except LanguageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    print(f"added language '{args.code}' ({args.name}) as a draft: {len(written)} file(s) in content_src/ now hold a copy to translate.")
+    print(f"added language '{args.code}' ({args.name}) as a draft: {len(written)} file(s) in {shown_content(args)}/ now hold a copy to translate.")
     print(f"  preview it with `make serve`; `make translations` shows its column; translate, then `make mark-translated LANG={args.code}` publishes it.")
     return 0
 
@@ -105,6 +113,8 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="build_site.py", description="Ruang Aman content pipeline.")
     p.add_argument("--root", type=Path, default=ROOT, help="project root (default: this checkout)")
     p.add_argument("--today", type=_date, default=None, help="date for freshness checks (YYYY-MM-DD)")
+    p.add_argument("--content", type=Path, default=None, metavar="DIR",
+                   help="content root to read and write (default: content_src/; e.g. another city's content folder)")
     sub = p.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate content_src/ only")
     check.add_argument("--strict", action="store_true", help="warnings fail too")
@@ -137,4 +147,6 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.content is not None:  # read from where the command was given, whatever a step's working folder
+        args.content = args.content.resolve()
     return args.func(args)

@@ -15,6 +15,14 @@ from typing import Any, Callable
 from .model import Content, Language, Page
 from .problems import Problems
 
+CONTENT_DIR = "content_src"
+"""The project's own content root; a second city's content root is passed in (`--content DIR`, CONTENT=DIR)."""
+
+
+def content_root(root: Path, content: Path | None = None) -> Path:
+    """The content root a build or a staff command reads and writes: the one given, else root/content_src."""
+    return Path(content) if content is not None else root / CONTENT_DIR
+
 
 @dataclass(frozen=True)
 class BuildPaths:

@@ -16,6 +16,7 @@ from .model import (
     Contact, Content, Dataset, Fact, Impact, Language, Law, Myth, Page, PageText, Poster, Record, SelfCheck, Site, Source,
     Step, ViolenceKind, check_languages, language_codes,
 )
+from .contract import content_root
 from .html_policy import check_page_html
 from .parallel import pmap
 from .limits import MAX_DATA_BYTES, MAX_PAGE_BYTES, check_images, file_fits
@@ -286,7 +287,7 @@ def load_content(
     """
     from .checks import check_content
 
-    content_dir = content_dir or root / "content_src"
+    content_dir = content_root(root, content_dir)
     problems = Problems()
     positions = Positions()
     if not content_dir.is_dir():
@@ -347,7 +348,8 @@ def load_content(
     synonyms = load_synonyms(content_dir, root, problems, tuple(langs or ()))
     if site is None:
         return None, problems, positions
-    content = Content(site=site, pages=pages, posters=posters, self_check=self_check, unreadable=frozenset(unreadable), synonyms=synonyms, **fields)
+    content = Content(site=site, pages=pages, posters=posters, self_check=self_check, unreadable=frozenset(unreadable), synonyms=synonyms,
+                      folder=relpath(content_dir, root), **fields)
     check_content(content, positions, problems, on or today())
     from .translations import outdated, read_lock, untracked
 
@@ -360,7 +362,7 @@ def load_content(
                         f"update the {language.name}, then run `make mark-translated LANG={lang}` (SLUG=... for one page).")
     for (lang, file), keys in untracked(content, positions, lock).items():
         language = content.site.language(lang)
-        problems.notice("untracked-translation", Where(f"content_src/{file}"), f"{len(keys)} {language.name} ({lang}) text(s) have no translation record, so a later change to the {default} would go unnoticed.",
+        problems.notice("untracked-translation", Where(relpath(content_dir / file, root)), f"{len(keys)} {language.name} ({lang}) text(s) have no translation record, so a later change to the {default} would go unnoticed.",
                         f"once the {language.name} is reviewed, run `make mark-translated LANG={lang}` (SLUG=... for one page).")
     content = content.model_copy(update={"outdated": frozenset((lang, key) for lang, key, _ in stale)})
     return content, problems, positions

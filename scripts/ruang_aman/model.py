@@ -494,6 +494,8 @@ class Content(BaseModel):
     """(language, unit key) of translations older than their default-language text (see translations.py)."""
     synonyms: dict[str, tuple[SynonymGroup, ...]] = {}
     """The readers' words per language (content_src/synonyms/<lang>.yml), for the search."""
+    folder: str = "content_src"
+    """The content root it was read from, as messages show it (a second city's content root may be elsewhere)."""
 
     def contact(self, key: str) -> Contact | None:
         return next((c for c in self.contacts if c.key == key), None)

@@ -11,22 +11,26 @@ import time
 from pathlib import Path
 
 from .build import build
-from .contract import BuildContext
+from .contract import BuildContext, content_root
 from .quick_rebuild import quick_rebuild
 from .report import print_problems
 
-WATCHED = ("content_src", "theme", "mkdocs.yml")
+WATCHED = ("theme", "mkdocs.yml")  # besides the content root being previewed
 RELOAD_JS = (
     "(function(){var id=null;setInterval(function(){fetch('/__build').then(function(r){return r.text()})"
     ".then(function(t){if(id!==null&&t!==id)location.reload();id=t}).catch(function(){})},1000)})();"
 )
 
 
-def snapshot(root: Path) -> dict[Path, float]:
+def watched(root: Path, content_dir: Path | None = None) -> list[Path]:
+    """What the preview watches: the content root it builds (content_src/ or another city's), the theme, mkdocs.yml."""
+    return [content_root(root, content_dir)] + [root / name for name in WATCHED]
+
+
+def snapshot(root: Path, content_dir: Path | None = None) -> dict[Path, float]:
     """Modification times of every watched file."""
     files: dict[Path, float] = {}
-    for name in WATCHED:
-        path = root / name
+    for path in watched(root, content_dir):
         for f in ([path] if path.is_file() else path.rglob("*") if path.exists() else []):
             if f.is_file():
                 files[f] = f.stat().st_mtime
@@ -99,21 +103,22 @@ def handler_for(site: Path, state: State):
     return Handler
 
 
-def serve(root: Path, port: int = 8000, today: dt.date | None = None) -> int:
+def serve(root: Path, port: int = 8000, today: dt.date | None = None, content_dir: Path | None = None) -> int:
     """Preview until Ctrl+C; a failed rebuild keeps the last good preview and prints why."""
     site = root / "build" / "preview"
     state = State()
-    rebuild = functools.partial(build, root, strict=False, today=today, include_drafts=True, site_dir=site, posters=False)
+    rebuild = functools.partial(build, root, strict=False, today=today, include_drafts=True, site_dir=site, posters=False,
+                                content_dir=content_dir)
     rebuild(keep=state.keep)
     site.mkdir(parents=True, exist_ok=True)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler_for(site, state))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"Preview (drafts shown) on http://127.0.0.1:{port}/ - edit content_src/ and save; Ctrl+C stops.")
-    seen = snapshot(root)
+    print(f"Preview (drafts shown) on http://127.0.0.1:{port}/ - edit {content_root(root, content_dir)}/ and save; Ctrl+C stops.")
+    seen = snapshot(root, content_dir)
     try:
         while True:
             time.sleep(0.5)
-            now = snapshot(root)
+            now = snapshot(root, content_dir)
             if now != seen:
                 changed, seen = changed_files(seen, now), now
                 update(state, changed, rebuild)

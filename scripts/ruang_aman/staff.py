@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .contract import content_root
 from .load import load_content
 from .model import SLUG_RE
 from .add_language import publish_language
-from .problems import Problems
+from .problems import Problems, relpath
 from .translations import mark, page_key, page_outdated, read_lock, units
 
 PAGE_SKELETON = """---
@@ -59,40 +60,40 @@ def _check_slug(slug: str) -> None:
         raise StaffError(f"'{slug}' is not a valid slug: use lower-case words joined by '-', e.g. SLUG=kontak-darurat")
 
 
-def _scaffold(root: Path, folder: str, slug: str, suffix: str):
+def _scaffold(root: Path, folder: str, slug: str, suffix: str, content_dir: Path | None):
     """Check the slug, refuse to overwrite, and read the current content for defaults."""
     _check_slug(slug)
-    target = root / "content_src" / folder / f"{slug}{suffix}"
+    target = content_root(root, content_dir) / folder / f"{slug}{suffix}"
     if target.exists():
-        raise StaffError(f"{target.relative_to(root)} already exists; choose another SLUG or edit that file")
+        raise StaffError(f"{relpath(target, root)} already exists; choose another SLUG or edit that file")
     target.parent.mkdir(parents=True, exist_ok=True)
-    content, _, _ = load_content(root)
+    content, _, _ = load_content(root, content_dir)
     return target, content
 
 
-def new_page(root: Path, slug: str) -> Path:
+def new_page(root: Path, slug: str, content_dir: Path | None = None) -> Path:
     """Write a bilingual draft page skeleton that builds at once."""
-    target, content = _scaffold(root, "pages", slug, ".md")
+    target, content = _scaffold(root, "pages", slug, ".md", content_dir)
     nav = max((p.nav or 0 for p in content.pages), default=0) + 1 if content else 99
     target.write_text(PAGE_SKELETON.format(title=slug.replace("-", " ").capitalize(), nav=nav), encoding="utf-8")
     return target
 
 
-def new_poster(root: Path, slug: str) -> Path:
+def new_poster(root: Path, slug: str, content_dir: Path | None = None) -> Path:
     """Write a poster skeleton; it renders once its texts are real."""
-    target, content = _scaffold(root, "posters", slug, ".yml")
+    target, content = _scaffold(root, "posters", slug, ".yml", content_dir)
     hotline = content.site.hotlines[0] if content else "sapa-129"
     target.write_text(POSTER_SKELETON.format(slug=slug, hotline=hotline), encoding="utf-8")
     return target
 
 
-def translation_status(root: Path) -> list[tuple[str, dict[str, str], str]]:
+def translation_status(root: Path, content_dir: Path | None = None) -> list[tuple[str, dict[str, str], str]]:
     """Per page (and per data file): each language's state (written / missing / untranslated: copied or never
     reviewed / outdated) and an overall status (complete / missing / outdated / untranslated / draft)."""
-    content, _, positions = load_content(root)
+    content, _, positions = load_content(root, content_dir)
     if content is None:
-        raise StaffError("content_src/ has errors; run `make check` first")
-    lock = read_lock(root / "content_src", root, Problems(), content)
+        raise StaffError(f"{relpath(content_root(root, content_dir), root)}/ has errors; run `make check` first")
+    lock = read_lock(content_root(root, content_dir), root, Problems(), content)
     default = content.site.default.code
 
     def state(lang: str, keys: list[str]) -> str:
@@ -108,7 +109,7 @@ def translation_status(root: Path) -> list[tuple[str, dict[str, str], str]]:
         for lang in content.site.codes():
             body = page.bodies.get(lang)
             written = bool(body and body.markdown.strip()) and bool(page.title.get(lang))
-            states[lang] = state(lang, [page_key(page)]) if written else "missing"
+            states[lang] = state(lang, [page_key(page, content)]) if written else "missing"
             if states[lang] == "written" and lang != default and page_outdated(page, content, lang):
                 states[lang] = "outdated"  # the data it shows changed
         rows.append((page.slug, states, _overall(states, page.draft)))
@@ -142,13 +143,15 @@ def _overall(states: dict[str, str], draft: bool) -> str:
     return "draft" if draft else "complete"
 
 
-def mark_translated(root: Path, slugs: list[str], lang: str | None = None) -> tuple[list[str], list[str], bool]:
+def mark_translated(root: Path, slugs: list[str], lang: str | None = None,
+                    content_dir: Path | None = None) -> tuple[list[str], list[str], bool]:
     """Record that the given pages (or everything) in `lang` (default: every published translated language)
     match the current default-language text. Marking all of a draft language publishes it.
     Returns (units marked, languages, whether a draft language was published)."""
-    content, _, positions = load_content(root)
+    folder = content_root(root, content_dir)
+    content, _, positions = load_content(root, folder)
     if content is None:
-        raise StaffError("content_src/ has errors; run `make check` first")
+        raise StaffError(f"{relpath(folder, root)}/ has errors; run `make check` first")
     site = content.site
     if lang is not None and lang not in site.codes():
         raise StaffError(f"LANG={lang} is not a language of this site; languages: {', '.join(site.codes())}")
@@ -161,8 +164,8 @@ def mark_translated(root: Path, slugs: list[str], lang: str | None = None) -> tu
         for slug in slugs:
             page = content.page(slug)
             if page is None:
-                raise StaffError(f"no page '{slug}' in content_src/pages/")
-            keys.append(page_key(page))
-    done = mark(root, content, positions, keys, langs)
-    published = bool(lang) and not slugs and publish_language(root, lang)
+                raise StaffError(f"no page '{slug}' in {content.folder}/pages/")
+            keys.append(page_key(page, content))
+    done = mark(root, folder, content, positions, keys, langs)
+    published = bool(lang) and not slugs and publish_language(root, lang, folder)
     return done, langs, published

@@ -43,8 +43,13 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()[:12]
 
 
-def page_key(page: Page) -> str:
-    return page.path.removeprefix("content_src/")
+def unit_file(path: str, content: Content) -> str:
+    """A file's path as translation keys name it: relative to the content root, whichever root that is."""
+    return path.removeprefix(content.folder.rstrip("/") + "/")
+
+
+def page_key(page: Page, content: Content) -> str:
+    return unit_file(page.path, content)
 
 
 def units(content: Content, positions: Any) -> dict[str, tuple[str, Where]]:
@@ -54,7 +59,7 @@ def units(content: Content, positions: Any) -> dict[str, tuple[str, Where]]:
     for page in content.pages:
         body = page.bodies.get(primary)
         source = "\n".join([page.title.get(primary) or "", page.description.get(primary) or "", body.markdown if body else ""])
-        out[page_key(page)] = (source, positions.where(page))
+        out[page_key(page, content)] = (source, positions.where(page))
     records: list[Any] = [content.site] + ([content.self_check] if content.self_check else [])
     for field in ("contacts", "violence", "impacts", "laws", "myths", "steps", "datasets", "facts", "sources", "posters"):
         records += getattr(content, field)
@@ -63,7 +68,7 @@ def units(content: Content, positions: Any) -> dict[str, tuple[str, Where]]:
         name = getattr(record, "key", None) or getattr(record, "slug", None)
         for loc, text in walk_texts(record):
             value = text.get(primary)
-            key = f"{where.path.removeprefix('content_src/')}:" + ".".join(([name] if name else []) + [str(p) for p in loc])
+            key = f"{unit_file(where.path, content)}:" + ".".join(([name] if name else []) + [str(p) for p in loc])
             out[key] = ("\n".join(value) if isinstance(value, list) else value or "", positions.where(record, *loc))
     return out
 
@@ -91,7 +96,7 @@ def data_used_by(page: Page, content: Content) -> list[str]:
 def page_outdated(page: Page, content: Content, lang: str) -> bool:
     """True when the page's own text in `lang`, or data it shows, is older than the default-language text."""
     stale = {key for code, key in content.outdated if code == lang}
-    if page_key(page) in stale:
+    if page_key(page, content) in stale:
         return True
     prefixes = tuple(data_used_by(page, content))
     return bool(prefixes) and any(key.startswith(prefixes) for key in stale)
@@ -127,9 +132,10 @@ def outdated(content: Content, positions: Any, lock: Lock) -> list[tuple[str, st
             if key in lock.get(lang, {}) and lock[lang][key] != text_hash(text)]
 
 
-def mark(root: Path, content: Content, positions: Any, keys: list[str] | None, langs: list[str]) -> list[str]:
-    """Record the current default-language text of the given units (all when None) as translated into `langs`."""
-    path = root / "content_src" / LOCK_FILE
+def mark(root: Path, content_dir: Path, content: Content, positions: Any, keys: list[str] | None, langs: list[str]) -> list[str]:
+    """Record the current default-language text of the given units (all when None) as translated into `langs`,
+    in the translations file of the content root `content_dir`."""
+    path = content_dir / LOCK_FILE
     lock = read_lock(path.parent, root, Problems(), content)
     current = units(content, positions)
     chosen = list(current) if keys is None else keys

@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ..contract import content_root
 from ..load import Positions, _validate, read_yaml
 from ..model import Content, Text, TextList
 from ..problems import Problems, Where, relpath
@@ -50,7 +51,7 @@ def _read(path: Path, root: Path, model: type[BaseModel], problems: Problems, po
 
 def load_kit(root: Path, content: Content, positions: Positions, problems: Problems, content_dir: Path | None = None) -> Kit | None:
     """The kit from content_src/kit/ (or content_dir/kit/), checked against the content; None when it cannot be built."""
-    folder = (content_dir or root / "content_src") / KIT_DIR
+    folder = content_root(root, content_dir) / KIT_DIR
     parts: dict[str, Any] = {}
     for name, model in (("guide", Guide), ("leaflet", Leaflet), ("social", Social), ("words", Words)):
         path = folder / f"{name}.yml"

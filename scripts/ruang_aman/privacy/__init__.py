@@ -5,10 +5,11 @@ API for the build (everything a caller needs):
     from ruang_aman.privacy import scan_paths, format_result, ConfigError
 
     result = scan_paths(
-        paths=None,            # files/folders; None = content_src/, docs/, site/ (those present)
+        paths=None,            # files/folders; None = the content root, docs/, site/ (those present)
         root=None,             # project root; None = this checkout
         names_file=None,       # plain list kept outside git; None = $PRIVACY_NAMES_FILE (if set)
         site_dirs=(),          # built-site folders (e.g. the staging dir): posters/manifest.json is read there
+        content=None,          # the content root whose privacy files apply; None = root/content_src
         fix=False,             # strip image metadata in place (lossless for JPEG and WebP)
         jobs=None,             # worker processes; None = min(2, CPUs)
     )                          # -> ScanResult; raises ConfigError (exit 2 material) on bad setup
@@ -36,7 +37,13 @@ from .report import format_result
 __all__ = ["ConfigError", "Finding", "ScanResult", "format_result", "scan_paths", "ROOT"]
 
 ROOT = Path(__file__).resolve().parents[3]
-DEFAULT_DIRS = ("content_src", "docs", "site")
+DEFAULT_DIRS = ("docs", "site")  # scanned by default besides the content root
+
+
+def shown_path(path: Path, root: Path) -> str:
+    """A settings file as findings name it: relative to the project, or as given when outside it."""
+    absolute, prefix = os.path.abspath(path), str(root) + os.sep
+    return absolute[len(prefix):].replace(os.sep, "/") if absolute.startswith(prefix) else path.as_posix()
 
 
 def _is_site(folder: Path) -> bool:
@@ -50,8 +57,13 @@ def _stored_tiles(store) -> list:
 
 def scan_paths(paths: Sequence[str | Path] | None = None, *, root: Path | None = None,
                names_file: Path | None = None, names: Iterable[str] = (),
-               site_dirs: Sequence[Path] = (), fix: bool = False, jobs: int | None = None) -> ScanResult:
-    """Scan files and folders for protected names, identifiers and risky images."""
+               site_dirs: Sequence[Path] = (), fix: bool = False, jobs: int | None = None,
+               content: Path | None = None) -> ScanResult:
+    """Scan files and folders for protected names, identifiers and risky images.
+
+    The guard's settings (privacy-hashes.yml, contacts.yml, media.yml, privacy-allow.yml) are read from
+    `content`, the content root being published (a second city's content has its own protected names)."""
+    from ..contract import content_root
     from . import identifiers, scan
     from .allow import apply_allow, load_allow
     from .hashes import load_store
@@ -60,8 +72,9 @@ def scan_paths(paths: Sequence[str | Path] | None = None, *, root: Path | None =
     from .register import add_build_images, load_register
 
     root = (root or ROOT).resolve()
-    content = root / "content_src"
-    given = [Path(p) for p in paths] if paths else [root / d for d in DEFAULT_DIRS if (root / d).exists()]
+    content = content_root(root, content).resolve()
+    defaults = [content] + [root / d for d in DEFAULT_DIRS]
+    given = [Path(p) for p in paths] if paths else [d for d in defaults if d.exists()]
     missing = [str(p) for p in given if not p.exists()]
     if missing:
         raise ConfigError("\n".join(f"{p}: no such file or folder; nothing was scanned." for p in missing)
@@ -72,11 +85,12 @@ def scan_paths(paths: Sequence[str | Path] | None = None, *, root: Path | None =
     services, addresses = identifiers.load_services(content / "contacts.yml")
     sites = [Path(s) for s in site_dirs] + [root / "site"] + [p for p in given if p.is_dir() and _is_site(p)]
     sites = list(dict.fromkeys(s.resolve() for s in sites if s.is_dir()))
-    register = load_register(root, "content_src/media.yml", IMAGE_EXTS)
+    media_shown, allow_shown = shown_path(content / "media.yml", root), shown_path(content / "privacy-allow.yml", root)
+    register = load_register(content, media_shown, IMAGE_EXTS)
     add_build_images(register, root, sites, IMAGE_EXTS)
-    allows = load_allow(content / "privacy-allow.yml", "content_src/privacy-allow.yml")
+    allows = load_allow(content / "privacy-allow.yml", allow_shown)
     ctx = scan.Context(root, NameMatcher(plain, store), store, services, addresses, register, sites,
-                       [int(p.phash, 16) for p in store.photos], _stored_tiles(store))
+                       [int(p.phash, 16) for p in store.photos], _stored_tiles(store), content=content)
 
     skip = {os.path.abspath(names_path)} if names_path else set()
     tasks, skipped, folders = scan.collect(given, skip)
@@ -95,9 +109,9 @@ def scan_paths(paths: Sequence[str | Path] | None = None, *, root: Path | None =
 
     findings = in_folders + [f for r in results for f in r.findings]
     scanned_files = {r.shown for r in results} | folders_shown
-    if "content_src/media.yml" in scanned_files or any(t[0] == "image" for t in tasks):
+    if media_shown in scanned_files or any(t[0] == "image" for t in tasks):
         findings = register.problems + findings
-    findings, allowed = apply_allow(findings, allows, scanned_files, "content_src/privacy-allow.yml")
+    findings, allowed = apply_allow(findings, allows, scanned_files, allow_shown)
     findings.sort(key=Finding.sort_key)
     counts = {
         "text_files": sum(1 for r in results if r.kind == "text"),

@@ -23,7 +23,7 @@ def parser() -> argparse.ArgumentParser:
     p = _Parser(prog="check_privacy.py",
                 description="Privacy guard: stops publication of victims' names, faces and identifying details.")
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH",
-                   help="files or folders (default: content_src/, docs/ and site/)")
+                   help="files or folders (default: the content root, docs/ and site/)")
     p.add_argument("--names", type=Path, metavar="FILE",
                    help="plain list of protected names kept OUTSIDE the repository (or set PRIVACY_NAMES_FILE)")
     p.add_argument("--format", choices=("text", "json", "sarif"), default="text")
@@ -33,16 +33,19 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--protect-name", action="extend", nargs="+", default=[], metavar="NAME",
                    help="store a salted fingerprint of a name; '-' reads names from standard input")
     p.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    p.add_argument("--content", type=Path, default=None, metavar="DIR",
+                   help="content root whose privacy files apply (default: content_src/; another city's content folder)")
     p.add_argument("--jobs", type=int, default=None, help="worker processes (default: up to 2)")
     return p
 
 
 def _protect(args: argparse.Namespace) -> str:
+    from ..contract import content_root
     from .hashes import load_store
     from .images import photo_hash
     from .normalize import name_key
 
-    store = load_store(args.root / "content_src" / "privacy-hashes.yml")
+    store = load_store(content_root(args.root, args.content) / "privacy-hashes.yml")
     names: list[str] = []
     for value in args.protect_name:
         names += [line.strip() for line in sys.stdin.read().splitlines()] if value == "-" else [value]
@@ -75,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
             if not args.paths:
                 return 0
         result = scan_paths(args.paths or None, root=args.root, names_file=args.names,
-                            fix=args.fix, jobs=args.jobs)
+                            fix=args.fix, jobs=args.jobs, content=args.content)
     except ConfigError as exc:
         print(f"check_privacy.py: configuration error: {exc}", file=sys.stderr)
         return 2

@@ -70,9 +70,10 @@ def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def load_register(root: Path, shown: str, images: frozenset[str]) -> Register:
-    """Read content_src/media.yml; an unreadable file is a ConfigError, a bad entry a finding."""
-    path = root / "content_src" / "media.yml"
+def load_register(content: Path, shown: str, images: frozenset[str]) -> Register:
+    """Read media.yml of the content root (`shown` as findings name it); an unreadable file is a ConfigError,
+    a bad entry a finding."""
+    path = content / "media.yml"
     reg = Register()
     if not path.exists():
         return reg
@@ -118,11 +119,12 @@ def load_register(root: Path, shown: str, images: frozenset[str]) -> Register:
             bad(f"'{rel}' is registered twice", "path")
         entry = MediaEntry(rel, kind, source, consent if kind == "photo" else "", line)
         reg.entries[rel] = entry
-        file = root / "content_src" / rel
+        file = content / rel
         if file.is_file():
             reg.by_sha.setdefault(_sha(file), entry)
         else:
-            reg.problems.append(Finding(shown, line, "register-missing-file", f"images[{i}]: no file at content_src/{rel}"))
+            folder = shown.rpartition("/")[0] or "."
+            reg.problems.append(Finding(shown, line, "register-missing-file", f"images[{i}]: no file at {folder}/{rel}"))
     return reg
 
 

@@ -45,6 +45,7 @@ class Context:
     site_roots: list[Path] = field(default_factory=list)
     photo_hashes: list[int] = field(default_factory=list)
     photo_tiles: list = field(default_factory=list)   # photomatch.StoredPhoto per protected photo with tiles
+    content: Path | None = None   # the content root (media.yml paths are relative to it); None = root/content_src
     _parts: dict[str, str] = field(default_factory=dict)
     _part_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -359,7 +360,7 @@ def scan_image(ctx: Context, path: Path) -> FileResult:
     data = path.read_bytes()
     sha = hashlib.sha256(data).hexdigest()
     site_rel = next((r for r in (_relative(path, s) for s in [*ctx.site_roots, ctx.root / "docs"]) if r), None)
-    entry = ctx.register.lookup(_relative(path, ctx.root / "content_src"), site_rel, sha)
+    entry = ctx.register.lookup(_relative(path, ctx.content or ctx.root / "content_src"), site_rel, sha)
     consented = entry is not None and entry.consented_photo
     findings = _path_findings(ctx, path, shown)
     # Read from the header only: an image too large to publish is not decoded (a 400-megapixel file would take

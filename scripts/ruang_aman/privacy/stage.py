@@ -8,14 +8,15 @@ from ..contract import BuildContext, StageResult
 def privacy_stage(ctx: BuildContext) -> StageResult:
     """The privacy guard over the sources and the staged site: any finding stops publication."""
     from ..problems import Where
-    from . import ConfigError, scan_paths
+    from . import ConfigError, scan_paths, shown_path
 
     root, staging, stage = ctx.paths.root, ctx.paths.staging, StageResult()
     problems = stage.problems
-    try:
-        result = scan_paths([ctx.paths.content, staging], root=root, site_dirs=[staging])
+    try:  # the guard's settings (protected names, contacts, media register, allow-list) come from this content root
+        result = scan_paths([ctx.paths.content, staging], root=root, site_dirs=[staging], content=ctx.paths.content)
     except ConfigError as exc:
-        problems.error("privacy", Where("content_src/privacy-hashes.yml"), f"the privacy guard cannot run: {exc}", "see the README, 'When the privacy guard stops you'.")
+        settings = shown_path(ctx.paths.content / "privacy-hashes.yml", root.resolve())
+        problems.error("privacy", Where(settings), f"the privacy guard cannot run: {exc}", "see the README, 'When the privacy guard stops you'.")
         return stage
     staged = staging.relative_to(root).as_posix() + "/" if staging.is_relative_to(root) else str(staging) + "/"
     for finding in result.findings:
