@@ -45,3 +45,35 @@ def staff_copy(tmp_path: Path) -> Path:
         shutil.copy2(ROOT / name, tmp_path / name)
     os.symlink(ROOT / ".venv", tmp_path / ".venv")
     return tmp_path
+
+
+@pytest.fixture(scope="session")
+def javanese(tmp_path_factory):
+    """The project with Basa Jawa added from English the way staff would (`make new-language`), before and after it
+    is marked translated (`make mark-translated LANG=jv`) and built. One build, shared by tests/test_new_language.py
+    and the browser's click-through (tests/browser/test_third_language.py): treat it as read-only."""
+    from ra_testing import make
+
+    from ruang_aman.build import build
+    from ruang_aman.load import load_content
+
+    root = tmp_path_factory.mktemp("jv")
+    for name in ("content_src", "theme", "scripts", "fonts", "design"):
+        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("Makefile", "mkdocs.yml", "requirements.txt"):
+        shutil.copy2(ROOT / name, root / name)
+    (root / ".venv").symlink_to(ROOT / ".venv")
+    if (ROOT / "build" / "cache").is_dir():  # rendered posters and kit pages are keyed by their inputs: reuse id/en
+        shutil.copytree(ROOT / "build" / "cache", root / "build" / "cache")
+    before, _, _ = load_content(root, on=TODAY)
+    added = make(root, "new-language", "CODE=jv", "NAME=Basa Jawa", "FROM=en")
+    assert added.returncode == 0, added.stderr
+    draft, problems, _ = load_content(root, on=TODAY)
+    table = make(root, "translations").stdout
+    draft_build = build(root, strict=True, today=TODAY, site_dir=root / "draft-site", posters=False, quiet=True)
+    marked = make(root, "mark-translated", "LANG=jv")
+    assert marked.returncode == 0, marked.stderr
+    site = root / "site"
+    assert build(root, strict=True, today=TODAY, site_dir=site, quiet=True) == 0
+    return {"root": root, "before": before, "draft": draft, "problems": problems, "table": table,
+            "draft_build": draft_build, "site": site, "marked": marked.stdout}

@@ -1,5 +1,6 @@
 """A third language, added the way staff would (`make new-language`, `make mark-translated LANG=..`), built end
-to end in a copy of the project: pages, hreflang, language switch, search, posters, service worker, offline zip."""
+to end in a copy of the project: pages, hreflang, language switch, search, posters, service worker, offline zip.
+The build is the session fixture `javanese` (tests/conftest.py); tests/browser/test_third_language.py clicks through it."""
 
 from __future__ import annotations
 
@@ -8,12 +9,9 @@ import json
 import re
 import zipfile
 
-import pytest
-from ra_testing import TODAY, make
+from ra_testing import make
 
-from ruang_aman.build import build
 from ruang_aman.checks import walk_texts
-from ruang_aman.load import load_content
 
 BASE = "https://ruang-aman.github.io/ruang-aman/"
 
@@ -24,33 +22,6 @@ def every_text(content) -> dict[tuple, dict]:
                *content.laws, *content.myths, *content.steps, *content.datasets, *content.facts, *content.sources]
     return {(type(r).__name__, getattr(r, "key", None) or getattr(r, "slug", ""), loc): dict(t.root)
             for r in records for loc, t in walk_texts(r)}
-
-
-@pytest.fixture(scope="module")
-def javanese(tmp_path_factory):
-    """The project with Basa Jawa added from English, before and after it is marked translated and built."""
-    import shutil
-
-    from ra_testing import ROOT
-
-    root = tmp_path_factory.mktemp("jv")
-    for name in ("content_src", "theme", "scripts", "fonts", "design"):
-        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("Makefile", "mkdocs.yml", "requirements.txt"):
-        shutil.copy2(ROOT / name, root / name)
-    (root / ".venv").symlink_to(ROOT / ".venv")
-    before, _, _ = load_content(root, on=TODAY)
-    added = make(root, "new-language", "CODE=jv", "NAME=Basa Jawa", "FROM=en")
-    assert added.returncode == 0, added.stderr
-    draft, problems, _ = load_content(root, on=TODAY)
-    table = make(root, "translations").stdout
-    draft_build = build(root, strict=True, today=TODAY, site_dir=root / "draft-site", posters=False, quiet=True)
-    marked = make(root, "mark-translated", "LANG=jv")
-    assert marked.returncode == 0, marked.stderr
-    site = root / "site"
-    assert build(root, strict=True, today=TODAY, site_dir=site, quiet=True) == 0
-    return {"root": root, "before": before, "draft": draft, "problems": problems, "table": table,
-            "draft_build": draft_build, "site": site, "marked": marked.stdout}
 
 
 def test_every_text_and_page_is_copied_from_english_and_nothing_else_changes(javanese):
