@@ -120,3 +120,11 @@ def test_the_shells_locale_is_not_taken_for_a_language(staff_copy):
     result = make(staff_copy, "mark-translated", LANG="C.UTF-8")
     assert result.returncode == 0, result.stderr
     assert "(en)" in result.stdout
+
+
+def test_poster_sizes_are_named_in_the_third_language_not_the_default(javanese):
+    site = javanese["site"]
+    labels = javanese["draft"].site.labels
+    assert labels["poster_size_square"].get("jv") == labels["poster_size_square"].get("en")  # copied from English
+    jv = (site / "jv" / "poster.html").read_text(encoding="utf-8")
+    assert "Social media card (1080×1080) · PNG" in jv and "Kartu media sosial" not in jv

@@ -29,3 +29,23 @@ def test_an_edited_page_text_is_rebuilt_alone_and_a_title_change_takes_the_full_
     page.write_text(page.read_text(encoding="utf-8").replace("  en: Effects of violence", "  en: How violence affects people", 1), encoding="utf-8")
     assert update(state, [page], full) == "full"
     assert "<title>How violence affects people" in (site / "en" / "dampak.html").read_text(encoding="utf-8")
+
+
+def test_without_mkdocs_private_page_functions_the_preview_takes_the_full_build_and_says_why(monkeypatch, tmp_path, capsys):
+    import mkdocs.commands.build as engine
+    from ra_testing import ROOT
+
+    from ruang_aman.contract import BuildContext, BuildOptions, BuildPaths
+    from ruang_aman.load import load_content
+
+    content, _, positions = load_content(ROOT, on=TODAY)
+    paths = BuildPaths(root=ROOT, content=ROOT / "content_src", docs=tmp_path / "docs", staging=tmp_path, site=tmp_path / "site")
+    state = State()
+    state.context = BuildContext(content, positions, paths, BuildOptions(strict=False, include_drafts=True))
+    full_builds = []
+    monkeypatch.delattr(engine, "_populate_page")   # as in an MkDocs after 1.6 that renamed or dropped it
+    assert update(state, [ROOT / "content_src" / "pages" / "dampak.md"], lambda keep: full_builds.append(keep) or 0) == "full"
+    assert full_builds == [state.keep]
+    err = capsys.readouterr().err
+    assert "has no _populate_page (private to MkDocs 1.6), so every save takes the full build" in err
+    assert not (tmp_path / "site").exists() and not (tmp_path / "docs").exists(), "nothing was half-rebuilt"

@@ -138,6 +138,8 @@ LABELS = (
     "poster_for_print", "poster_also_in", "poster_downloads",
     "phone_alt", "caveat", "signs_unsourced", "erase", "erase_hint",
     "menu", "offers_title", "print_offer",
+    # the poster sizes' names (scripts/ruang_aman/posters/layouts.yml: Size.label_key), for the gallery's links
+    "poster_size_a4", "poster_size_a3", "poster_size_square", "poster_size_story",
 )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import tempfile
 from pathlib import Path
 
@@ -27,6 +28,20 @@ from .sitebuild import mkdocs_config, shared_assets_html
 from .urls import lang_dir, page_file
 
 SHOWN_ELSEWHERE = ("title", "description", "nav", "draft")  # other pages show these: a change needs the full build
+ENGINE_PAGE_FUNCTIONS = ("_populate_page", "_build_page")
+"""MkDocs 1.6's private functions that render one page; another MkDocs may lack them (then: full builds)."""
+
+
+def engine_renders_single_pages() -> bool:
+    """True when this MkDocs has the private functions the fast path uses; else says so on stderr (once per save)."""
+    import mkdocs
+    from mkdocs.commands import build as engine
+
+    missing = [name for name in ENGINE_PAGE_FUNCTIONS if not callable(getattr(engine, name, None))]
+    if missing:
+        print(f"preview: MkDocs {mkdocs.__version__} has no {' / '.join(missing)} (private to MkDocs 1.6), so every save "
+              "takes the full build; pin mkdocs as requirements.txt does for page-only rebuilds.", file=sys.stderr)
+    return not missing
 
 
 def quick_rebuild(ctx: BuildContext, changed: list[Path]) -> tuple[BuildContext, Problems] | None:
@@ -34,6 +49,8 @@ def quick_rebuild(ctx: BuildContext, changed: list[Path]) -> tuple[BuildContext,
     the change needs a full build (the caller runs it)."""
     pages_dir = ctx.paths.content / "pages"
     if not changed or any(path.parent != pages_dir or path.suffix != ".md" for path in changed):
+        return None
+    if not engine_renders_single_pages():
         return None
     problems = Problems()
     content = ctx.content

@@ -19,7 +19,7 @@ from .pages import nav_for
 from .parallel import pmap
 from .phones import parse_phone
 from .placeholders import page_showing
-from .theme_adapter import ENGINE_UNUSED_FILES
+from .theme_adapter import ENGINE_UNUSED_FILES, engine_knows_language
 from .problems import Problems, Where
 from .urls import lang_dir, language_root, to_root
 from .tokens import load_tokens
@@ -124,7 +124,7 @@ def mkdocs_config(ctx: BuildContext, lang: Language, site_dir: Path):
         extra={"ra": theme_data(ctx.content, lang)},
     )
     cfg.theme["language"] = lang.code
-    _theme_knows_language(cfg, lang, ctx.paths.root / "build" / "theme-languages")
+    engine_knows_language(cfg.theme.dirs, lang.code, ctx.paths.root / "build" / "theme-languages")
     return cfg
 
 
@@ -151,20 +151,6 @@ def build_language(ctx: BuildContext, lang: Language, problems: Problems) -> boo
         cfg.plugins.on_shutdown()
         logger.removeHandler(handler)
     return True
-
-
-def _theme_knows_language(cfg, lang: Language, folder: Path) -> None:
-    """Material ships interface words for many languages, not all (no Javanese): for one it lacks, a generated
-    partial names the language (html lang, direction) and Material takes its words from English."""
-    name = f"partials/languages/{lang.code}.html"
-    if any((Path(d) / name).is_file() for d in cfg.theme.dirs):
-        return
-    target = folder / name
-    target.parent.mkdir(parents=True, exist_ok=True)
-    text = '{%% macro t(key) %%}{{ {"language": "%s", "direction": "ltr"}[key] }}{%% endmacro %%}\n' % lang.code
-    if not target.is_file() or target.read_text(encoding="utf-8") != text:
-        target.write_text(text, encoding="utf-8")
-    cfg.theme.dirs.insert(len(cfg.theme.dirs) - 2, str(folder))  # after ours, before Material's and MkDocs' own
 
 
 def share_assets(out_dir: Path, languages: tuple[Language, ...]) -> None:

@@ -10,12 +10,29 @@ theme/, mkdocs.yml and the ENGINE_* names below; the stages keep reading the nam
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 # --- the engine's files (Material): copied into every build by MkDocs, used by no page -----------------------
 ENGINE_UNUSED_FILES = (
     "assets/javascripts", "assets/stylesheets/*.map", "assets/stylesheets/palette.*.css", "assets/images/favicon.png",
 )
 ENGINE_STYLESHEETS = "assets/stylesheets/main.*.min.css"
+ENGINE_LANGUAGE_PARTIAL = "partials/languages/{code}.html"   # the engine's interface words for one language
+
+
+def engine_knows_language(theme_dirs: list[str], code: str, folder: Path) -> None:
+    """Material ships interface words for many languages, not all (no Javanese): for one it lacks, write a partial
+    into `folder` that names the language (html lang, direction; Material takes its words from English), and put
+    `folder` in the template search path after our theme, before Material's and MkDocs' own (the last two)."""
+    name = ENGINE_LANGUAGE_PARTIAL.format(code=code)
+    if any((Path(d) / name).is_file() for d in theme_dirs):
+        return
+    target = folder / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    text = '{%% macro t(key) %%}{{ {"language": "%s", "direction": "ltr"}[key] }}{%% endmacro %%}\n' % code
+    if not target.is_file() or target.read_text(encoding="utf-8") != text:
+        target.write_text(text, encoding="utf-8")
+    theme_dirs.insert(len(theme_dirs) - 2, str(folder))
 ENGINE_STYLESHEET_LINK = r"assets/stylesheets/main\.[0-9a-f]+\.min\.css"
 
 # --- our theme's files and markers ---------------------------------------------------------------------------

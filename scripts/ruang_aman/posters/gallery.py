@@ -21,7 +21,7 @@ def _size_note(site_dir: Path | None, path: str, lang: Language) -> str:
 
 
 def _link_label(content: Content, spec: Spec, size: str, fmt: str, lang: str) -> str:
-    label = f"{spec.sizes[size].label.get(lang)} · {fmt.upper()}"
+    label = f"{content.site.label(spec.sizes[size].label_key, lang)} · {fmt.upper()}"
     if fmt == "pdf":
         label += f" {content.site.label('poster_for_print', lang)}"
     return label

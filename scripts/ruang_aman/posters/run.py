@@ -108,7 +108,7 @@ def plan_jobs(content: Content, positions: Any, problems: Problems, spec: Spec,
                 result = plan_poster(content, poster, lang, size, theme)
                 if isinstance(result, Fault):
                     key = (result.code, result.path, result.name)
-                    seen.setdefault(key, []).append(size.label.get("en"))  # problems are written in English, as every build message
+                    seen.setdefault(key, []).append(content.site.label(size.label_key, "en"))  # build messages are in English
                     first.setdefault(key, result)
                     continue
                 thumb = spec.thumbnail.width_px if name == spec.thumbnail.size else None

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, RootModel, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..tokens import contrast, load_tokens, luminance  # noqa: F401 (contrast: re-exported for the poster tests)
 
@@ -70,21 +70,10 @@ class Qr(Spec_):
     url_lines: int = Field(ge=1)
 
 
-class Label(RootModel[dict[str, str]]):
-    """A size's name per language code; a language without one gets the first (layouts.yml lists id first)."""
-
-    def get(self, lang: str) -> str:
-        return self.root.get(lang) or self.first()
-
-    def first(self) -> str:
-        return next(iter(self.root.values()))
-
-
 class Size(Spec_):
     """One output size: page, DPI, margins and every block's measures."""
 
     name: str
-    label: Label
     page_mm: tuple[float, float]
     dpi: int = Field(ge=72)
     formats: tuple[Literal["pdf", "png"], ...]
@@ -123,6 +112,11 @@ class Size(Spec_):
     @property
     def kind(self) -> str:
         return "poster" if "pdf" in self.formats else "card"
+
+    @property
+    def label_key(self) -> str:
+        """The site label (content_src/site.yml labels:) that names this size for readers, in every language."""
+        return f"poster_size_{self.name}"
 
 
 class Theme(Spec_):
@@ -206,7 +200,7 @@ def _resolve(name: str, raw: dict[str, Any], seen: tuple[str, ...] = ()) -> dict
         if base_name in seen or base_name not in raw:
             raise ValueError(f"size {name}: like: {base_name} is unknown or circular")
         base = _resolve(base_name, raw, seen + (name,))
-        page = {k: data.pop(k) for k in ("page_mm", "label") if k in data}
+        page = {k: data.pop(k) for k in ("page_mm",) if k in data}
         data = _scaled(_merge(base, data), factor)
         data.update(page)
     if page_px is not None:
