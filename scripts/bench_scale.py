@@ -7,7 +7,9 @@ Our build reads it through the build context (content root, docs and site folder
 left out: they do not grow with pages). Then plain MkDocs + Material builds the very Markdown our build
 generated (docs/<lang>/, same navigation, Material's defaults: its search plugin on), one language after
 the other. Each build runs in its own process; the wall-clock time, the ratio and the peak memory
-(resident set of the build's process and of its largest worker) are printed. Prints; asserts nothing.
+(resident set of the build's process and of its largest worker) are printed, then our build's seconds per
+step and the CPU seconds of both builds (their processes and workers): on a shared machine the wall-clock
+ratio moves with the load, the CPU seconds much less. Prints; asserts nothing.
 
     .venv/bin/python scripts/bench_scale.py [--sizes 100 1000] [--keep]
 """
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import resource
 import shutil
@@ -58,12 +61,13 @@ def _peak() -> dict[str, float]:
 
 def run_ours(work: Path) -> dict:
     """Our build of the scaled copy (strict, no posters), in this process."""
-    from ruang_aman.build import build
+    from ruang_aman.build import Outcome, build
 
-    started = time.monotonic()
+    started, outcome = time.monotonic(), Outcome()
     code = build(ROOT, strict=True, posters=False, quiet=True, content_dir=work / "content_src",
-                 docs_dir=work / "docs", site_dir=work / "site")
-    return {"seconds": round(time.monotonic() - started, 2), "exit": code, **_peak()}
+                 docs_dir=work / "docs", site_dir=work / "site", outcome=outcome)
+    return {"seconds": round(time.monotonic() - started, 2), "exit": code, **_peak(),
+            "steps": {step: round(seconds, 2) for step, seconds in outcome.seconds.items()}}
 
 
 def run_plain(work: Path) -> dict:
@@ -118,13 +122,21 @@ def run_preview(work: Path) -> dict:
 
 def measure(which: str, work: Path) -> dict:
     """One build in a fresh process (so peak memory is that build's own)."""
+    before = _cpu_of_children()
     out = subprocess.run([sys.executable, __file__, f"--run-{which}", str(work)], cwd=ROOT,
                          capture_output=True, text=True)
+    cpu = round(_cpu_of_children() - before, 1)  # the build's process and its workers, imports included
     lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
     if out.returncode or not lines:
         sys.stderr.write(out.stdout[-3000:] + out.stderr[-3000:])
-        return {"seconds": float("nan"), "exit": out.returncode or 1, "peak_mb": 0.0, "worker_peak_mb": 0.0}
-    return json.loads(lines[-1])
+        return {"seconds": float("nan"), "exit": out.returncode or 1, "peak_mb": 0.0, "worker_peak_mb": 0.0, "cpu": cpu}
+    return {**json.loads(lines[-1]), "cpu": cpu}
+
+
+def _cpu_of_children() -> float:
+    """CPU seconds (user and system) of every finished child process, theirs included."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main() -> int:
@@ -153,6 +165,10 @@ def main() -> int:
             print(f"{n:>10} {ours['seconds']:>8.1f} {plain['seconds']:>8.1f} {ratio:>6.2f} {ours['peak_mb']:>8.0f} "
                   f"{ours['worker_peak_mb']:>9.0f} {plain['peak_mb']:>8.0f}" + ("" if ours["exit"] == 0 else "  (our build FAILED)"),
                   flush=True)
+            print(f"{'':>10} CPU s: ours {ours['cpu']:.1f}, plain {plain['cpu']:.1f} ({ours['cpu'] / plain['cpu']:.2f}); "
+                  f"load average {os.getloadavg()[0]:.1f}", flush=True)
+            print(f"{'':>10} ours by step (s): " + ", ".join(f"{k} {v:.2f}" for k, v in ours.get("steps", {}).items()
+                                                          if v >= 0.005), flush=True)
             if n == max(args.sizes):
                 preview = measure("preview", work)
                 print(f"{'':>10} preview: one page's text edited at {n} pages per language, shown after "

@@ -104,6 +104,23 @@ def test_a_cdn_reference_in_the_theme_fails_the_build(project_copy):
     assert not (project_copy / "site").exists()
 
 
+def test_the_external_reference_check_reads_files_in_any_case_and_any_script(tmp_path):
+    # ASCII pages take a lower-cased fast path, pages with letters such as İ or ſ the case-blind pattern:
+    # both must report the same places, with the file's own text (not lower-cased) as the snippet.
+    (tmp_path / "a.html").write_text('<p>x</p>\n<IMG SRC="HTTPS://CDN.Example/A.png">\n<a href="https://wa.me/1">w</a>\n'
+                                     "<script>Fetch('//t.example/p')</script>", encoding="utf-8")
+    (tmp_path / "b.html").write_text('<p>Köln · İstanbul</p>\n<p>x</p><Link Rel="Icon" href="//i.example/f.ico">\n'
+                                     '<img srcset="a.png 1x, https://c.example/a.png 2x">', encoding="utf-8")
+    (tmp_path / "c.css").write_text("b{}\nP{background:URL( 'http://x.example/b.png')}\n.q{}", encoding="utf-8")
+    assert external_references(tmp_path) == [
+        ("a.html", 2, '<IMG SRC="HTTPS://', "CDN.Example/A.png"),
+        ("a.html", 4, "Fetch('//", "t.example/p"),
+        ("b.html", 2, '<Link Rel="Icon" href="//', "i.example/f.ico"),
+        ("b.html", 3, 'srcset="a.png 1x, https://', "c.example/a.png"),
+        ("c.css", 2, "URL( 'http://", "x.example/b.png"),
+    ]
+
+
 def test_the_external_reference_check_catches_a_cdn_script():
     assert EXTERNAL_RESOURCE_RE.search('<script src="https://cdn.example/x.js"></script>')
     assert EXTERNAL_RESOURCE_RE.search('<link href="//fonts.googleapis.com/css" rel="stylesheet">')

@@ -51,13 +51,17 @@ class Outcome:
 
     pages: dict[str, int] = field(default_factory=dict)
     outputs: list[tuple[str, str]] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+    """Wall-clock seconds per step (loading, then each stage that ran), for the summary and make bench."""
 
 
 def run_stages(ctx: BuildContext, stages: tuple[Stage, ...], problems: Problems, outcome: Outcome) -> None:
     """Every stage in order. Warnings never stop the stages (every problem in one run); an error does,
     since the next stage would read what this one failed to make."""
     for stage in stages:
+        started = time.monotonic()
         result: StageResult = stage.run(ctx)
+        outcome.seconds[stage.name] = time.monotonic() - started
         problems.extend(result.problems)
         outcome.outputs += result.outputs
         if problems.has_errors():
@@ -67,17 +71,18 @@ def run_stages(ctx: BuildContext, stages: tuple[Stage, ...], problems: Problems,
 def build(root: Path, *, strict: bool = True, today: dt.date | None = None, include_drafts: bool = False,
           site_dir: Path | None = None, posters: bool = True, quiet: bool = False,
           content_dir: Path | None = None, docs_dir: Path | None = None,
-          keep: Callable[[BuildContext], None] | None = None) -> int:
+          keep: Callable[[BuildContext], None] | None = None, outcome: Outcome | None = None) -> int:
     """Build site/ from content_src/. Returns the exit code: 0 built, 1 problems (site/ untouched).
 
     Strictness is judged here, once: errors always fail; warnings fail only when `strict` (make site, CI)
-    and are printed either way.
+    and are printed either way. `outcome`, when given, receives what was built and the seconds per step.
     """
     started = time.monotonic()
     site_dir = site_dir or root / "site"
     options = BuildOptions(strict=strict, include_drafts=include_drafts, today=today, posters=posters)
+    outcome = outcome if outcome is not None else Outcome()
     content, problems, positions = load_content(root, content_dir, on=today)
-    outcome = Outcome()
+    outcome.seconds["load"] = time.monotonic() - started
     ok = False
     if content is not None and not problems.has_errors():
         remove_leftovers(root / "build", site_dir)
@@ -111,6 +116,7 @@ def summary(root: Path, site_dir: Path, outcome: Outcome, problems: Problems, ok
         for what, where in outcome.outputs:
             print(f"  {what}: {where}", file=out)
         print(f"  open: {site_dir / 'index.html'}", file=out)
+        print("  seconds: " + ", ".join(f"{step} {s:.1f}" for step, s in outcome.seconds.items()), file=out)
     else:
         print(f"Build FAILED after {seconds:.1f} s; the previous site/ is unchanged.", file=out)
         print("Next steps:", file=out)

@@ -37,6 +37,7 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)        # fixed: the same site gives the same by
 LINK_ITEM_RE = re.compile(r'<li>\s*<a\b[^>]*?\bhref="([^"]*)"[^>]*>(?:(?!</?a\b).)*</a>\s*</li>\s*', re.S)
 LINK_RE = re.compile(r'<a\b[^>]*?\bhref="([^"]*)"[^>]*>.*?</a>', re.S)
 DROPPED = "\0"
+HREF_RE = re.compile(r'\bhref="([^"]*)"')   # every href LINK_ITEM_RE and LINK_RE can capture, and more
 SEPARATED_RE = re.compile(r"\s*·\s*\0|\0\s*·\s*|\0")
 
 # A page with nothing about the site: what the reader's screen shows after a quick exit in the bundle.
@@ -112,6 +113,8 @@ def drop_missing_links(html: str, page: str, present: set[str]) -> str:
         target = link_target(page, href)
         return target is not None and target not in present
 
+    if DROPPED not in html and not any(missing(href) for href in set(HREF_RE.findall(html))):
+        return html  # nothing to drop, the common case: the passes below would return the page unchanged
     html = LINK_ITEM_RE.sub(lambda m: "" if missing(m.group(1)) else m.group(0), html)
     html = LINK_RE.sub(lambda m: DROPPED if missing(m.group(1)) else m.group(0), html)
     return SEPARATED_RE.sub("", html)

@@ -17,6 +17,8 @@ from .urls import page_url, relative_url, to_root
 
 GENERATED = "GENERATED from {src} by scripts/ruang_aman/pages.py - do not edit; edit {src} and run make site."
 PAGE_LINK_RE = re.compile(r"\]\(([a-z0-9-]+)\.html(#[^)]*)?\)")
+# LibYAML's emitter writes the same text as PyYAML's ten times faster (the front matter of every page).
+FRONT_MATTER_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 class Renderer:
@@ -91,7 +93,7 @@ def render_page(page: Page, lang: Language, content: Content, languages: tuple[L
     }
     header = "# " + GENERATED.format(src=page.path) + "\n"
     markdown = Renderer(content, lang).expand(body.markdown) if body else ""
-    return "---\n" + header + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + markdown
+    return "---\n" + header + yaml.dump(meta, Dumper=FRONT_MATTER_DUMPER, allow_unicode=True, sort_keys=False) + "---\n\n" + markdown
 
 
 def doc_name(slug: str) -> str:

@@ -25,6 +25,16 @@ EXTERNAL_RESOURCE_RE = re.compile(
     re.IGNORECASE,
 )
 HOST_PATH_RE = re.compile(r"""[^\s"'<>)]*""")   # what follows the '//' of an off-site address
+# The same pattern for lower-cased text, without IGNORECASE and with each alternative starting on a literal
+# character (a leading \b is checked after the word instead), which lets the regex engine skip ahead: three
+# times faster on a built page. Used where it finds exactly what EXTERNAL_RESOURCE_RE finds (_lower_is_same).
+_LOWER_RESOURCE_RE = re.compile(
+    EXTERNAL_RESOURCE_RE.pattern.replace("feImage", "feimage").replace("importScripts", "importscripts")
+    .replace(r"|\b(?:fetch|import)\(", r"|(?:fetch|import)(?<!\wfetch)(?<!\wimport)\(")
+    .replace(r"|\bsrcset\s*=", r"|srcset(?<!\wsrcset)\s*=")
+)
+# Characters that IGNORECASE matches to an ASCII letter of the pattern but str.lower() does not turn into it.
+_SPECIAL_CASE_RE = re.compile("[\u0130\u0131\u017f\u212a]")   # İ ı ſ K (Kelvin)
 TEXT_SUFFIXES = {".html", ".css", ".js", ".svg", ".xml", ".json", ".webmanifest"}
 
 
@@ -37,12 +47,20 @@ def external_references(site: Path) -> list[tuple[str, int, str, str]]:
 
 def _external_in(site: Path, rel: str) -> list[tuple[str, int, str, str]]:
     text = (site / rel).read_text(encoding="utf-8", errors="replace")
+    lower = text.lower()
+    matches = (_LOWER_RESOURCE_RE.finditer(lower) if _lower_is_same(text, lower)
+               else EXTERNAL_RESOURCE_RE.finditer(text))
     found = []
-    for match in EXTERNAL_RESOURCE_RE.finditer(text):
+    for match in matches:
         line = text.count("\n", 0, match.start()) + 1
         address = HOST_PATH_RE.match(text, match.end()).group(0)
-        found.append((rel, line, match.group(0)[:80], address))
+        found.append((rel, line, text[match.start():match.end()][:80], address))
     return found
+
+
+def _lower_is_same(text: str, lower: str) -> bool:
+    """Whether the lower-cased text keeps every position and every letter the case-blind pattern would match."""
+    return text.isascii() or (len(lower) == len(text) and _SPECIAL_CASE_RE.search(text) is None)
 
 
 def page_links(site: Path, rel: str) -> tuple[set[str], list[tuple[str, int]]]:
