@@ -1,5 +1,5 @@
 """Nothing skipped in silence: PDFs, archives, fonts, other image formats; the EXIF thumbnail; edited
-copies of protected photos; faces tilted, small or in profile."""
+copies of protected photos (faces: test_faces.py)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ from skimage import data as samples
 
 from privacy_helpers import write
 from ruang_aman.privacy import scan_paths
-from ruang_aman.privacy.faces import count_faces
 from ruang_aman.privacy.hashes import load_store
 from ruang_aman.privacy.images import exif_thumbnail, photo_hash
 
@@ -122,27 +121,6 @@ def test_store_holds_no_pixels(project: Path) -> None:
     assert len(tiles) < 16_000 and len(stored) < 20_000
     with pytest.raises(Exception):
         Image.open(io.BytesIO(tiles.encode())).load()
-
-
-@pytest.mark.parametrize("tilt", [-30, 30])
-def test_tilted_face_found(tilt: int) -> None:
-    assert count_faces(photo("astronaut").rotate(tilt, expand=True)) >= 1
-
-
-def test_face_in_profile_found() -> None:
-    assert count_faces(photo("camera")) >= 1   # the cameraman, seen from the side
-
-
-def test_small_face_found() -> None:
-    person = photo("astronaut").resize((250, 250))          # the face is about a fifth of it: ~50 px
-    scene = photo("coffee").resize((1000, 1000))             # so the face is 1/20 of the picture's height
-    scene.paste(person, (600, 100))
-    assert count_faces(scene) >= 1
-
-
-def test_pictures_without_people_have_no_face() -> None:
-    for name in ("coffee", "rocket", "page", "coins", "gravel"):
-        assert count_faces(photo(name)) == 0, name
 
 
 def pdf_bytes(text: str, author: str = "", xmp: str = "", image: Image.Image | None = None) -> bytes:

@@ -1,8 +1,8 @@
 """Looking at one image: its metadata, its perceptual hashes, and whether it shows a face.
 
 Pillow reads EXIF, XMP, IPTC, PNG text and comments; ImageHash computes the DCT perceptual
-hash that survives resizing, recompression and format conversion; OpenCV's Haar cascade finds
-frontal faces. Nothing here decides severity or masks text: scan.py does.
+hash that survives resizing, recompression and format conversion; faces.py finds faces (MTCNN).
+Nothing here decides severity or masks text: scan.py does.
 """
 
 from __future__ import annotations
