@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import warnings
 from pathlib import Path
+from typing import BinaryIO
 
 from PIL import Image, UnidentifiedImageError
 
@@ -60,7 +61,7 @@ IMAGE_EXTS = frozenset({".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff
 _BOMB_PIXELS_RE = re.compile(r"Image size \((\d+) pixels\)")
 
 
-def image_dimensions(path: Path) -> tuple[int, int] | int | None:
+def image_dimensions(path: Path | BinaryIO) -> tuple[int, int] | int | None:
     """Width and height from an image's header (nothing is decoded); a pixel count when Pillow refuses to open
     it as a decompression bomb; None when it is not an image Pillow reads (the privacy guard reports that)."""
     try:

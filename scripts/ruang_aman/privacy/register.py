@@ -50,6 +50,7 @@ class Register:
     build_files: set[Path] = field(default_factory=set)
     build_prefixes: set[tuple[Path, str]] = field(default_factory=set)
     problems: list[Finding] = field(default_factory=list)
+    _build_bytes: set[str] | None = None   # hashes of the build's files, read on first use (archive members)
 
     def lookup(self, rel_to_content: str | None, rel_to_site: str | None, sha: str) -> MediaEntry | None:
         """The register entry of an image: by its path under content_src/ or a site, else by bytes."""
@@ -64,6 +65,16 @@ class Register:
         if resolved in self.build_files or sha in self.build_sha:
             return True
         return (resolved.parent, resolved.name[:resolved.name.rfind("-") + 1]) in self.build_prefixes
+
+    def built_bytes(self, sha: str) -> bool:
+        """True when the bytes equal a build image (a poster rendition, a theme image): a copy inside a ZIP."""
+        if self._build_bytes is None:
+            files = set(self.build_files)
+            for folder, prefix in self.build_prefixes:
+                if folder.is_dir():
+                    files.update(f for f in folder.iterdir() if f.name.startswith(prefix))
+            self._build_bytes = self.build_sha | {_sha(f) for f in files if f.is_file()}
+        return sha in self._build_bytes
 
 
 def _sha(path: Path) -> str:

@@ -6,6 +6,8 @@ register, contacts) is built once in the parent and inherited by the workers.
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
 import os
 import re
@@ -225,14 +227,17 @@ def scan_other(ctx: Context, path: Path, kind: str) -> FileResult:
                                 f"the guard cannot check a '{path.suffix or path.name}' file, and the build would publish it"))
         return FileResult(findings, path.stat().st_size, kind, shown)
     data = path.read_bytes()
-    findings += container_findings(ctx, shown, data, path.name, kind, depth=0)
+    built = ctx.register.built(path, "")
+    findings += container_findings(ctx, shown, data, path.name, kind, depth=0, built=built)
     return FileResult(findings, len(data), kind, shown)
 
 
-def container_findings(ctx: Context, shown: str, data: bytes, name: str, kind: str, depth: int) -> list[Finding]:
-    """Findings in a PDF, ZIP, gzip or font given as bytes; parts are reported as 'file (part)'."""
+def container_findings(ctx: Context, shown: str, data: bytes, name: str, kind: str, depth: int,
+                       built: bool = False) -> list[Finding]:
+    """Findings in a PDF, ZIP, gzip or font given as bytes; parts are reported as 'file (part)' or 'file!member'.
+
+    `built`: the build made this file (a poster PDF), so the images inside it are the build's own."""
     from . import documents as docs
-    from .images import inspect
 
     opened = {"pdf": lambda: docs.open_pdf(data), "zip": lambda: docs.open_zip(data),
               "gz": lambda: docs.open_gzip(data, name), "font": lambda: docs.open_font(data)}[kind]()
@@ -244,18 +249,14 @@ def container_findings(ctx: Context, shown: str, data: bytes, name: str, kind: s
         if part.kind in ("text", "markup"):
             out += text_findings(ctx, shown, part.text, ".html" if part.kind == "markup" else ".txt", where, False)
         elif part.kind == "image":
-            facts = inspect(Path(part.name or "image"), faces=True, data=part.data, tiles=bool(ctx.photo_tiles))
-            if not facts.error:
-                out += picture_findings(ctx, shown, facts.picture, False, f" ({part.where})")
-                if facts.text:
-                    out += text_findings(ctx, shown, facts.text, ".txt", f"in the metadata of {part.where}", False)
+            out += _embedded_image_findings(ctx, shown, part.data, part.name, f" ({part.where})", built)
         else:  # a member of an archive: judged by its own name
             member = f"{shown}!{ctx.shown_member(part.name)}"
-            out += _member_findings(ctx, member, part, depth)
+            out += _member_findings(ctx, member, part, depth, built)
     return out
 
 
-def _member_findings(ctx: Context, member: str, part, depth: int) -> list[Finding]:
+def _member_findings(ctx: Context, member: str, part, depth: int, built: bool = False) -> list[Finding]:
     from .documents import ARCHIVE_EXTS, DOCUMENT_EXTS, FONT_EXTS
 
     ext = Path(part.name).suffix.lower()
@@ -263,21 +264,10 @@ def _member_findings(ctx: Context, member: str, part, depth: int) -> list[Findin
     if ext in TEXT_EXTS or (not ext and _is_text(part.data)):
         return out + text_findings(ctx, member, part.data.decode("utf-8", "replace"), ext, "here")
     if ext in IMAGE_EXTS:
-        facts = inspect(Path(part.name), faces=True, data=part.data, tiles=bool(ctx.photo_tiles))
-        if facts.error:
-            return out + [Finding(member, None, "image-unreadable", f"the image cannot be decoded ({facts.error})")]
-        by_rule: dict[str, list[str]] = {}
-        for rule, what in facts.metadata:
-            by_rule.setdefault(rule, []).append(what)
-        out += [Finding(member, None, rule, "image metadata holds " + ", ".join(dict.fromkeys(whats)))
-                for rule, whats in by_rule.items()]
-        out += picture_findings(ctx, member, facts.picture, False, "")
-        if facts.thumbnail is not None:
-            out += picture_findings(ctx, member, facts.thumbnail, False, " in its EXIF thumbnail")
-        return out
+        return out + _embedded_image_findings(ctx, member, part.data, part.name, "", built)
     inner = _container_kind(ext)
     if inner and depth < 2:
-        return out + container_findings(ctx, member, part.data, part.name, inner, depth + 1)
+        return out + container_findings(ctx, member, part.data, part.name, inner, depth + 1, built)
     if not part.data:
         return out  # an empty file holds nothing
     return out + [Finding(member, None, "unsupported-file",
@@ -354,42 +344,60 @@ def _relative(path: Path, base: Path) -> str | None:
 
 def scan_image(ctx: Context, path: Path) -> FileResult:
     """Metadata, protected-photo copies, faces and the register for one image."""
-    import hashlib
-
     shown = ctx.shown(path)
     data = path.read_bytes()
     sha = hashlib.sha256(data).hexdigest()
     site_rel = next((r for r in (_relative(path, s) for s in [*ctx.site_roots, ctx.root / "docs"]) if r), None)
     entry = ctx.register.lookup(_relative(path, ctx.content or ctx.root / "content_src"), site_rel, sha)
+    known = entry is not None or ctx.register.built(path, sha)
+    findings, fixable = image_findings(ctx, shown, data, path.name, "", entry, known)
+    return FileResult(_path_findings(ctx, path, shown) + findings, len(data), "image", shown, fixable)
+
+
+def image_findings(ctx: Context, shown: str, data: bytes, name: str, where: str, entry, known: bool,
+                   sha: str = "") -> tuple[list[Finding], bool]:
+    """Every check of one image given as bytes (a file, a ZIP member, a PDF's image): size, metadata and
+    the text in it, protected-photo copies, faces, the register. `where` names the part (' (image 1 on
+    page 2)'), `entry` is its register entry, `known` whether the register or the build knows it.
+    Returns the findings and whether --fix could remove the metadata ones."""
     consented = entry is not None and entry.consented_photo
-    findings = _path_findings(ctx, path, shown)
+    findings: list[Finding] = []
     # Read from the header only: an image too large to publish is not decoded (a 400-megapixel file would take
     # gigabytes) and gets its own message with its size and the limit, not a privacy hint.
-    too_large = image_too_large(image_dimensions(path), len(data))
+    too_large = image_too_large(image_dimensions(io.BytesIO(data)), len(data))
     if too_large:
-        findings.append(Finding(shown, None, "image-too-large", too_large))
-        return FileResult(findings, len(data), "image", shown)
-    facts = inspect(path, faces=not consented, data=data, sha256=sha, tiles=bool(ctx.photo_tiles))
+        return [Finding(shown, None, "image-too-large", too_large + where)], False
+    facts = inspect(Path(name or "image"), faces=not consented, data=data, sha256=sha, tiles=bool(ctx.photo_tiles))
     if facts.error:
-        findings.append(Finding(shown, None, "image-unreadable", f"the image cannot be decoded ({facts.error})"))
-        return FileResult(findings, len(data), "image", shown)
+        return [Finding(shown, None, "image-unreadable", f"the image{where} cannot be decoded ({facts.error})")], False
     by_rule: dict[str, list[str]] = {}
     for rule, what in facts.metadata:
         by_rule.setdefault(rule, []).append(what)
     for rule, whats in by_rule.items():
-        findings.append(Finding(shown, None, rule, "image metadata holds " + ", ".join(dict.fromkeys(whats))))
+        findings.append(Finding(shown, None, rule, f"image metadata{where} holds " + ", ".join(dict.fromkeys(whats))))
     meta_findings = []
     if facts.text:
-        meta_findings = _name_findings(ctx, shown, [(facts.text, False)], "in the image metadata")
-        meta_findings += _identifier_findings(ctx, shown, facts.text, None, "in the image metadata", has_lines=False)
+        label = f"in the image metadata{where}"
+        meta_findings = _name_findings(ctx, shown, [(facts.text, False)], label)
+        meta_findings += _identifier_findings(ctx, shown, facts.text, None, label, has_lines=False)
         findings += meta_findings
-    findings += picture_findings(ctx, shown, facts.picture, consented, "")
+    findings += picture_findings(ctx, shown, facts.picture, consented, where)
     if facts.thumbnail is not None:
-        findings += picture_findings(ctx, shown, facts.thumbnail, consented, " in its EXIF thumbnail")
-    if entry is None and not ctx.register.built(path, sha):
-        findings.append(Finding(shown, None, "unregistered-image", "the image is not in content_src/media.yml"))
-    fixable = bool(by_rule) or bool(meta_findings)
-    return FileResult(findings, len(data), "image", shown, fixable)
+        findings += picture_findings(ctx, shown, facts.thumbnail, consented, f"{where} in its EXIF thumbnail")
+    if not known:
+        findings.append(Finding(shown, None, "unregistered-image", f"the image{where} is not in content_src/media.yml"
+                                + (" (an image inside a file is known by identical bytes: register the image "
+                                   "itself)" if where or "!" in shown else "")))
+    return findings, bool(by_rule) or bool(meta_findings)
+
+
+def _embedded_image_findings(ctx: Context, shown: str, data: bytes, name: str, where: str,
+                             container_built: bool) -> list[Finding]:
+    """An image inside a ZIP or PDF: the register knows it by its bytes (or the build made its container)."""
+    sha = hashlib.sha256(data).hexdigest()
+    entry = ctx.register.lookup(None, None, sha)
+    known = entry is not None or container_built or ctx.register.built_bytes(sha)
+    return image_findings(ctx, shown, data, name, where, entry, known, sha)[0]
 
 
 def picture_findings(ctx: Context, shown: str, picture, consented: bool, where: str) -> list[Finding]:
