@@ -13,6 +13,7 @@ import re
 from .context import PSEUDONYMS, Sentence
 from .identifiers import Hit
 from .names import trie_of_words
+from .prefilter import WordSearch, encoded
 
 # A name as written in the text: capitalised words or initials, up to four of them.
 _WORD = r"(?:[A-Z][a-z\u00c0-\u024f'\u2019]+(?:-[A-Z][a-z]+)?|[A-Z]{1,3}(?![a-z])|(?:[A-Z]\.\s?){1,3})"
@@ -116,12 +117,17 @@ for _word in _KIND_OF:  # the regex finds the longest cue: it also counts as eve
 # than a second pass that looks for nothing else.
 _BEFORE = "[ \n(\"'>*_/]"
 _CUE = re.compile(_BEFORE + "(" + trie_of_words(_KIND_OF) + ")")
+# First a compiled search for every cue but the victim words (only wanted where another cue is: most
+# text about violence is full of 'korban', and holds no other cue at all).
+_ANY_CUE = WordSearch(b + w for w, kinds in _KIND_OF.items() if kinds != {"victim"} for b in " \n(\"'>*_/")
 
 
 def cues(low: str) -> dict[str, list[int]]:
     """Offsets of cue words in lower-cased text by kind (relative, child-of, nickname, home), and for
     victim, naming and street words only whether there is one ([0] or [])."""
     out: dict[str, list[int]] = {k: [] for k in (*_CUE_WORDS, *_PRESENT_WORDS)}
+    if not _ANY_CUE.any(encoded(low)) and _CUE.match(" " + low[:40]) is None:
+        return out  # no cue but victim words: nothing for the finders, which need another cue first
     found = [(m.start(1), m.group(1)) for m in _CUE.finditer(low)]
     head = _CUE.match(" " + low[:40])
     if head is not None:

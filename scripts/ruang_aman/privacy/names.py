@@ -18,6 +18,7 @@ from typing import Iterable, Iterator
 from .findings import ConfigError
 from .hashes import HashStore
 from .normalize import WORD, name_key, reform, single
+from .prefilter import WordSearch, encoded
 
 # Between the words of a name: anything but letters and digits (spaces, line breaks, hyphens,
 # underscores, punctuation, markup remnants), but not a whole sentence.
@@ -114,11 +115,6 @@ def trie_of_words(words: Iterable[str]) -> str:
     return _trie_regex(sorted(set(words)), re.escape)
 
 
-@lru_cache(maxsize=None)
-def _doubled(ch: str) -> str:
-    return re.escape(ch) + re.escape(ch) + "*"
-
-
 def _spelled_out(word: str, limit: int = 64) -> list[str]:
     """A canonical word in every old spelling ('yusuf' -> 'yusuf', 'joesoef', 'djusuf', ...); the plain
     word alone past `limit` spellings (the full pattern still accepts them all, only less quickly)."""
@@ -167,11 +163,12 @@ class NameMatcher:
         # No leading _B: a look-behind first stops the engine skipping ahead to a name's first
         # letter (twice as slow); _plain_matches checks the start instead.
         self._regex = re.compile(_trie_regex(_first_spellings(self._forms)) + _E) if self._forms else None
-        # Two stages: the first words of the forms, every old spelling written out (a prefix tree of
-        # literals, which the regex engine runs fast), then the whole pattern anchored where one starts.
+        # Two stages: the first words of the forms, every old spelling written out, found in one
+        # compiled pass over the squeezed text (doubled letters written once; see prefilter), then
+        # the whole pattern anchored where one starts.
         firsts = {spelled for form, (key, _) in self._forms.items()
                   for spelled in _spelled_out((form if " " in form else key).split()[0])}
-        self._first = re.compile(_trie_regex(sorted(firsts), _doubled)) if firsts else None
+        self._first = WordSearch(firsts, squeeze=True)
         self._by_size = forms_by_size(self._forms)
         self._store = store
         self._hashes = {n.hash for n in store.names} if store else set()
@@ -202,15 +199,14 @@ class NameMatcher:
         return hits
 
     def _plain_matches(self, text: str) -> Iterator[re.Match[str]]:
-        """What finditer(_B + regex) gives: a match starting inside a word is skipped by one character."""
-        assert self._regex is not None and self._first is not None
-        search, match, pos = self._first.search, self._regex.match, 0
-        while (first := search(text, pos)) is not None:
-            start = first.start()
-            m = None if start and text[start - 1] in _WORDCHARS else match(text, start)
-            if m is None:
-                pos = start + 1
-            else:
+        """What finditer(_B + regex) gives: leftmost matches that start a word, none overlapping."""
+        assert self._regex is not None
+        match, pos = self._regex.match, 0
+        for start in self._first.starts(encoded(text)):
+            if start < pos or (start and text[start - 1] in _WORDCHARS):
+                continue
+            m = match(text, start)
+            if m is not None:
                 yield m
                 pos = m.end()
 
