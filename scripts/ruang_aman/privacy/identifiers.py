@@ -192,16 +192,22 @@ NOT_INITIALS = frozenset({"KBGO", "KBG", "TPPO", "PKDRT", "KSBE", "ODGJ", "HIV",
 _COUNT_LIST = re.compile(r"\b[A-Z]{2,6}\s*\(\d{1,4}\)[,;]?\s*(?:dan\s+|and\s+)?[A-Z]{2,6}\s*\(\d{1,4}\)")
 
 
+_INITIAL_ENDS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ.")
+
+
 def find_initials(text: str) -> list[Hit]:
     hits = []
-    ages = sorted([*_AGE_PAREN.finditer(text), *_AGE_COMMA.finditer(text)], key=lambda m: m.start())
-    for age_m in ages:
-        lo = max(0, age_m.start() - 16)
-        before = _INITIALS_BEFORE.search(text, lo, age_m.start())
+    for age_m in (m for pattern in (_AGE_PAREN, _AGE_COMMA) for m in pattern.finditer(text)):
+        at = age_m.start()
+        lo = max(0, at - 16)
+        tail = text[lo:at].rstrip()
+        if not tail or tail[-1] not in _INITIAL_ENDS:
+            continue  # initials end with a capital or a dot: 'Bunga (15)' is not worth the search below
+        before = _INITIALS_BEFORE.search(text, lo, at)
         if before is None:
             continue
         letters = re.sub(r"[^A-Z]", "", before.group("ini"))
-        if letters in NOT_INITIALS or _COUNT_LIST.search(text, max(0, age_m.start() - 80), age_m.end() + 80):
+        if letters in NOT_INITIALS or _COUNT_LIST.search(text, max(0, at - 80), age_m.end() + 80):
             continue
         start, end = before.start("ini"), age_m.end()
         age = int(age_m.group("age"))

@@ -17,7 +17,7 @@ from typing import Iterable, Iterator
 
 from .findings import ConfigError
 from .hashes import HashStore
-from .normalize import WORD, name_key, reform, single
+from .normalize import WORD, canonical, name_key, reform, single
 from .prefilter import WordSearch, encoded
 
 # Between the words of a name: anything but letters and digits (spaces, line breaks, hyphens,
@@ -178,6 +178,10 @@ class NameMatcher:
     @property
     def empty(self) -> bool:
         return self._regex is None and not self._hashes
+
+    def may_hold(self, text: str) -> bool:
+        """False only when no protected name can be in the text (any text: folded here if it needs it)."""
+        return bool(self._hashes) or self._first.any(encoded(canonical(text)))
 
     def find(self, text: str) -> list[NameHit]:
         """Every protected name (and near form) in canonical text, as whole words."""

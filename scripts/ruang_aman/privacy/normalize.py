@@ -29,6 +29,7 @@ _REFORM = (("oe", "u"), ("dj", "j"), ("tj", "c"), ("nj", "ny"), ("sj", "sy"), ("
            ("j", "y"))
 _DOUBLE = re.compile(r"([a-z])\1+")
 # A word split by a hyphen at the end of a line ('Raha-' / 'yu'): rejoined, the line break moved after it.
+_HYPHEN_END = re.compile(r"-[ \t]*\n")
 _HYPHEN_BREAK = re.compile(r"(?<=[a-z])-[ \t]*\n([ \t]*)([a-z]+)")
 
 
@@ -73,7 +74,7 @@ def name_key(name: str) -> str:
 
 def rejoin_hyphens(text: str) -> str:
     """'raha-\\nyu' -> 'rahayu\\n' in canonical text: same number of lines, the word whole on the first."""
-    if "-\n" not in text and "- \n" not in text:
+    if _HYPHEN_END.search(text) is None:  # one pass to each hyphen, not two over every line
         return text
     return _HYPHEN_BREAK.sub(r"\2\n\1", text)
 

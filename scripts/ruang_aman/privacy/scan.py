@@ -59,11 +59,11 @@ class Context:
         """Allow-list id of a match: rule plus a 12-hex keyed hash of the matched value."""
         return f"{rule}:{self.store.keyed('ra-id', f'{rule}:{value}', 12)}"
 
-    def shown(self, path: Path) -> str:
+    def shown(self, path: Path | str) -> str:
         """Path relative to the project root (or as given), with protected names in it masked."""
         absolute = os.path.abspath(path)
         prefix = str(self.root) + os.sep
-        text = absolute[len(prefix):] if absolute.startswith(prefix) else path.as_posix()
+        text = absolute[len(prefix):] if absolute.startswith(prefix) else os.fspath(path)
         text = text.replace(os.sep, "/")
         return "/".join(self._masked_part(part) for part in text.split("/"))
 
@@ -75,7 +75,8 @@ class Context:
         """Protected names in one file or folder name (camelCase split), each once; cached."""
         keys = self._part_keys.get(part)
         if keys is None:
-            hits = self.matcher.find(canonical(split_camel(part))) if not self.matcher.empty else []
+            hits = (self.matcher.find(canonical(split_camel(part)))
+                    if not self.matcher.empty and self.matcher.may_hold(part) else [])
             keys = self._part_keys[part] = tuple(dict.fromkeys(h.key for h in hits))
         return keys
 
@@ -186,13 +187,22 @@ def _json_strings(value: object) -> list[str]:
     return []
 
 
-def scan_text(ctx: Context, path: Path) -> FileResult:
+def scan_text(ctx: Context, path: Path | str) -> FileResult:
     """Names and identifiers in one text file; markup is also read with its tags removed."""
-    raw = path.read_bytes()
-    shown = ctx.shown(path)
-    findings = text_findings(ctx, shown, raw.decode("utf-8", "replace"), path.suffix.lower(), "here")
-    findings += _path_findings(ctx, path, shown)
+    name = os.fspath(path)
+    with open(name, "rb", buffering=0) as file:  # unbuffered: one read of the whole file, no buffer object
+        raw = file.readall()
+    shown = ctx.shown(name)
+    findings = text_findings(ctx, shown, raw.decode("utf-8", "replace"), suffix(name).lower(), "here")
+    findings += _path_findings(ctx, name, shown)
     return FileResult(findings, len(raw), "text", shown)
+
+
+def suffix(name: str) -> str:
+    """What Path(name).suffix gives, without making a Path ('.md'; '' for '.bashrc' and 'file.')."""
+    base = os.path.basename(name)
+    dot = base.rfind(".")
+    return base[dot:] if 0 < dot < len(base) - 1 else ""
 
 
 def text_findings(ctx: Context, shown: str, text: str, ext: str, where: str, has_lines: bool = True) -> list[Finding]:
@@ -301,8 +311,8 @@ def _part_findings(ctx: Context, part: str, shown: str, where: str) -> list[Find
                     ctx.match_id("protected-name", key)) for key in keys]
 
 
-def _path_findings(ctx: Context, path: Path, shown: str) -> list[Finding]:
-    return _part_findings(ctx, path.name, shown, "in the file name")
+def _path_findings(ctx: Context, path: Path | str, shown: str) -> list[Finding]:
+    return _part_findings(ctx, os.path.basename(path), shown, "in the file name")
 
 
 def folder_findings(ctx: Context, folders: list[tuple[str, str]]) -> tuple[list[Finding], set[str]]:
@@ -419,10 +429,10 @@ def picture_findings(ctx: Context, shown: str, picture, consented: bool, where: 
 def scan_one(ctx: Context, task: tuple[str, str]) -> FileResult:
     """Scan one task: (kind, path), kind text, image, pdf, zip, gz, font or refused; with the run's context."""
     kind, name = task
-    path = Path(name)
+    path = Path(name) if kind != "text" else name
     try:
         if kind == "text":
-            return scan_text(ctx, path)
+            return scan_text(ctx, name)
         if kind == "image":
             return scan_image(ctx, path)
         return scan_other(ctx, path, kind)
@@ -441,23 +451,23 @@ def collect(paths: list[Path], skip: set[str]) -> tuple[list[tuple[str, str]], i
     folders seen, as (folder, the scanned path it is under)."""
     tasks, skipped, folders = [], 0, []
 
-    def add(file: Path) -> None:
+    def add(file: str) -> None:
         nonlocal skipped
-        ext = file.suffix.lower()
+        ext = suffix(file).lower()
         if skip and os.path.abspath(file) in skip:
             skipped += 1
         elif ext in TEXT_EXTS:
-            tasks.append(("text", str(file)))
+            tasks.append(("text", file))
         elif ext in IMAGE_EXTS:
-            tasks.append(("image", str(file)))
+            tasks.append(("image", file))
         elif _container_kind(ext):
-            tasks.append((_container_kind(ext), str(file)))
-        elif not ext and _is_text(file.read_bytes()):
-            tasks.append(("text", str(file)))
-        elif file.stat().st_size == 0:
+            tasks.append((_container_kind(ext), file))
+        elif not ext and _is_text(Path(file).read_bytes()):
+            tasks.append(("text", file))
+        elif os.stat(file).st_size == 0:
             skipped += 1  # an empty file (.nojekyll) holds nothing to check
         else:
-            tasks.append(("refused", str(file)))
+            tasks.append(("refused", file))
 
     for path in paths:
         if path.is_dir():
@@ -465,10 +475,10 @@ def collect(paths: list[Path], skip: set[str]) -> tuple[list[tuple[str, str]], i
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS)
                 folders.append((folder, str(path)))
                 for name in sorted(files):
-                    add(Path(folder) / name)
+                    add(os.path.join(folder, name))
         elif path.is_file():
             folders.append((str(path.parent), str(path.parent)))
-            add(path)
+            add(str(path))
     return tasks, skipped, folders
 
 
