@@ -1,8 +1,7 @@
 """Make the built site small for a cheap phone on a slow connection.
 
 - CSS: the design tokens (design/tokens.yml) as custom properties, then our stylesheet keeping only the rules
-  whose classes some built page (or our script) uses, in one file named by its hash. Material's stylesheet is
-  not used (theme/main.html writes the whole page) and is removed.
+  whose classes some built page (or our script) uses, in one file named by its hash.
 - HTML: comments removed and whitespace runs collapsed, except inside pre, textarea, script and style.
 """
 
@@ -15,7 +14,7 @@ from pathlib import Path
 from .contract import BuildContext, StageResult
 from .parallel import pmap
 from .problems import Where
-from .theme_adapter import ENGINE_STYLESHEETS, MERGED_LINK_RE, OUR_STYLESHEET, SCRIPT_CLASSES, STYLESHEET_LINK_RE
+from .theme_adapter import MERGED_LINK_RE, OUR_STYLESHEET, SCRIPT_CLASSES, STYLESHEET_LINK_RE
 from .tokens import css_variables, load_tokens
 
 OUT_CSS = "assets/ra/site.{hash}.css"
@@ -161,18 +160,13 @@ def minify_site(staging: Path) -> tuple[Path, int, int, list[Path]]:
     for extra_404 in staging.glob("*/404.html"):
         extra_404.unlink()  # only the root 404.html is ever served (GitHub Pages); a language's copy is dead weight
     pages = sorted(staging.rglob("*.html"))
-    theme = sorted(staging.glob(ENGINE_STYLESHEETS))
     ours = staging / OUR_STYLESHEET
     original = ours.read_text(encoding="utf-8")
     css = css_variables(load_tokens()) + purge(minify_css(original), used_classes(pages))
     name = OUT_CSS.format(hash=hashlib.sha256(css.encode()).hexdigest()[:8])
     (staging / name).write_text(css, encoding="utf-8")
     stale = [page for page, left in zip(pages, pmap(rewrite_page, pages, shared=name)) if left]
-    for path in theme + [ours]:
-        path.unlink()
-    for folder in sorted({p.parent for p in theme} | {staging / "assets" / "images"}):
-        if folder.is_dir() and not any(folder.iterdir()):
-            folder.rmdir()
+    ours.unlink()
     return staging / name, len(original.encode()), len(css.encode()), stale
 
 
@@ -182,6 +176,6 @@ def minify_stage(ctx: BuildContext) -> StageResult:
     css, before, after, stale = minify_site(staging)
     for page in stale:
         result.problems.error("minify", Where(str(page.relative_to(staging))), "the page still links a stylesheet that was merged.",
-                              "theme/main.html must load the stylesheets only through MkDocs' extra_css and Material's base.")
+                              "theme/main.html must load the stylesheets only through MkDocs' extra_css.")
     result.outputs.append(("css", f"{css.relative_to(staging)} ({before // 1024} KB -> {after // 1024} KB)"))
     return result

@@ -19,7 +19,6 @@ from .pages import nav_for
 from .parallel import pmap
 from .phones import parse_phone
 from .placeholders import page_showing
-from .theme_adapter import ENGINE_UNUSED_FILES, engine_knows_language
 from .problems import Problems, Where
 from .urls import lang_dir, language_root, to_root
 from .tokens import load_tokens
@@ -123,8 +122,6 @@ def mkdocs_config(ctx: BuildContext, lang: Language, site_dir: Path):
         strict=ctx.options.strict,
         extra={"ra": theme_data(ctx.content, lang)},
     )
-    cfg.theme["language"] = lang.code
-    engine_knows_language(cfg.theme.dirs, lang.code, ctx.paths.root / "build" / "theme-languages")
     return cfg
 
 
@@ -170,13 +167,6 @@ def shared_assets_html(text: str) -> str:
     return re.sub(r'((?:href|src)=")(?:\./)?assets/', r"\1../assets/", text)
 
 
-def prune_unused(out_dir: Path) -> None:
-    """Remove the engine's files that no page loads (theme_adapter.ENGINE_UNUSED_FILES)."""
-    for pattern in ENGINE_UNUSED_FILES:
-        for path in out_dir.glob(pattern):
-            shutil.rmtree(path) if path.is_dir() else path.unlink()
-
-
 def _own_folder(ctx: BuildContext, lang: Language) -> Path:
     """Where MkDocs writes one language: a folder of its own, since MkDocs empties its site_dir first and the
     languages are built side by side; place_languages() moves it to its place afterwards."""
@@ -211,7 +201,6 @@ def mkdocs_stage(ctx: BuildContext) -> StageResult:
     if all(built):
         place_languages(ctx)
         share_assets(ctx.paths.staging, ctx.languages)
-        prune_unused(ctx.paths.staging)
     elif not result.problems.has_errors():
         result.problems.error("mkdocs", Where("mkdocs.yml"), "MkDocs did not finish; see the problems above.")
     return result
