@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 ERROR = "error"
 WARNING = "warning"
+NOTICE = "notice"   # tells staff something to do; never fails a build or the guard
 
 
 class ConfigError(Exception):
@@ -69,6 +70,9 @@ RULES: dict[str, Rule] = {r.id: r for r in (
          "Fix the entry in content_src/media.yml: path, kind (illustration, chart, photo), source; consent for photos."),
     Rule("register-missing-file", WARNING, "A media register entry points at a file that does not exist",
          "Remove the entry or fix its path."),
+    Rule("photo-without-windows", NOTICE, "A protected photo was stored before the window hashes",
+         "Protect the original again: python scripts/check_privacy.py --protect-photo FILE (the photo stays "
+         "outside the repository); the entry then also matches cropped, captioned, mirrored and turned copies."),
     Rule("allow-stale", WARNING, "An allow-list entry no longer matches any finding",
          "Remove the entry from content_src/privacy-allow.yml."),
 )}
@@ -99,7 +103,7 @@ class Finding:
         return RULES[self.rule].hint
 
     def sort_key(self) -> tuple[int, str, int, str]:
-        return (0 if self.severity == ERROR else 1, self.path, self.line or 0, self.rule)
+        return ({ERROR: 0, WARNING: 1}.get(self.severity, 2), self.path, self.line or 0, self.rule)
 
 
 @dataclass
@@ -116,6 +120,10 @@ class ScanResult:
     @property
     def warning_count(self) -> int:
         return sum(1 for f in self.findings if f.severity == WARNING)
+
+    @property
+    def notice_count(self) -> int:
+        return sum(1 for f in self.findings if f.severity == NOTICE)
 
     @property
     def ok(self) -> bool:

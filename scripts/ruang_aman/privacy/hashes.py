@@ -14,8 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from ..positions import YamlSyntaxError, load_plain
-from .findings import ConfigError
+from ..positions import YamlSyntaxError, load_plain, load_positioned
+from .findings import ConfigError, Finding
 
 HEADER = """\
 # Privacy guard: salted fingerprints of protected names and perceptual hashes of protected photos.
@@ -129,3 +129,20 @@ def load_store(path: Path) -> HashStore:
         raise ConfigError(f"{path}: the salt is missing; restore the file from git "
                           f"(a new salt would invalidate every stored name).")
     return HashStore(path, salt, names, photos)
+
+
+def photos_without_windows(store: HashStore, shown: str) -> list[Finding]:
+    """A notice for each protected photo stored before the window hashes (it matches resized copies only)."""
+    old = [(i, p) for i, p in enumerate(store.photos) if not p.tiles]
+    if not old:
+        return []
+    try:
+        doc = load_positioned(store.path.read_text(encoding="utf-8"))
+        line = lambda i: doc.find(("photos", i))[0]  # noqa: E731
+    except (OSError, UnicodeDecodeError, YamlSyntaxError):
+        line = lambda i: 0  # noqa: E731
+    return [Finding(shown, line(i) or None, "photo-without-windows",
+                    f"photos[{i}] (added {p.added or 'on an unknown date'}) has only its global hash: it matches "
+                    f"resized or converted copies, not cropped, captioned, mirrored or turned ones; protect the "
+                    f"original again with `python scripts/check_privacy.py --protect-photo FILE`")
+            for i, p in old]

@@ -25,8 +25,9 @@ def as_text(result: ScanResult) -> str:
             hinted.add(f.rule)
             lines.append(f"  hint: {f.hint}")
     s = result.scanned
-    summary = (f"privacy: {result.error_count} error(s), {result.warning_count} warning(s) in "
-               f"{s.get('text_files', 0)} text file(s) and {s.get('images', 0)} image(s)")
+    summary = (f"privacy: {result.error_count} error(s), {result.warning_count} warning(s)"
+               + (f", {result.notice_count} notice(s)" if result.notice_count else "")
+               + f" in {s.get('text_files', 0)} text file(s) and {s.get('images', 0)} image(s)")
     if s.get("allowed"):
         summary += f"; {s['allowed']} allowed by content_src/privacy-allow.yml"
     if s.get("fixed"):
@@ -48,18 +49,23 @@ def as_json(result: ScanResult) -> str:
     }, ensure_ascii=False, indent=2)
 
 
+def _level(severity: str) -> str:
+    """SARIF's word for a severity (it has 'note', not 'notice')."""
+    return "note" if severity == "notice" else severity
+
+
 def as_sarif(result: ScanResult) -> str:
     used = sorted({f.rule for f in result.findings})
     rules = [{"id": r, "name": r, "shortDescription": {"text": RULES[r].title},
               "help": {"text": RULES[r].hint},
-              "defaultConfiguration": {"level": RULES[r].severity}} for r in used]
+              "defaultConfiguration": {"level": _level(RULES[r].severity)}} for r in used]
     results = []
     for f in result.findings:
         location: dict = {"artifactLocation": {"uri": f.path}}
         if f.line:
             location["region"] = {"startLine": f.line}
         results.append({
-            "ruleId": f.rule, "ruleIndex": used.index(f.rule), "level": f.severity,
+            "ruleId": f.rule, "ruleIndex": used.index(f.rule), "level": _level(f.severity),
             "message": {"text": f.message},
             "locations": [{"physicalLocation": location}],
             "partialFingerprints": {"privacyFingerprint/v1": f.match_id or f.fingerprint},
