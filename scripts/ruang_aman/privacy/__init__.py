@@ -66,7 +66,7 @@ def scan_paths(paths: Sequence[str | Path] | None = None, *, root: Path | None =
     from ..contract import content_root
     from . import identifiers, scan
     from .allow import apply_allow, load_allow
-    from .hashes import load_store, photos_without_windows
+    from .hashes import legacy_notice, load_store, photos_without_windows
     from .images import IMAGE_EXTS
     from .names import NameMatcher, names_file_from, read_names_file
     from .register import add_build_images, load_register
@@ -113,6 +113,7 @@ def scan_paths(paths: Sequence[str | Path] | None = None, *, root: Path | None =
         findings = register.problems + findings
     findings, allowed = apply_allow(findings, allows, scanned_files, allow_shown)
     findings += photos_without_windows(store, shown_path(store.path, root))
+    findings += legacy_notice(store, shown_path(store.path, root))
     findings.sort(key=Finding.sort_key)
     counts = {
         "text_files": sum(1 for r in results if r.kind == "text"),

@@ -23,16 +23,27 @@ HEADER = """\
 #   python scripts/check_privacy.py --protect-name -        (type names, one per line, then Ctrl-D)
 #   python scripts/check_privacy.py --protect-photo FILE    (only the hash is stored)
 # salt: random key for the fingerprints; changing it invalidates every name entry below.
-# names: {hash, words}: keyed BLAKE2b of the normalised name, and its number of words.
+# names: {hash, words, kind, of}: keyed BLAKE2b of one written form of a name (normalised: old spellings and
+#   doubled letters folded), its number of words, its kind (full, reversed = surname first, initial = a middle
+#   name as its initial, partial = two or more consecutive words of a longer name) and `of`, the first 12
+#   hex of the full form's hash, which ties the forms of one name together. Entries without kind were
+#   stored before near forms: they match the full name only (type the name again to add the rest).
 # photos: {phash, tiles, added}: 64-bit DCT perceptual hash (ImageHash.phash) as hex; tiles: hashes of
 #   overlapping windows of the photo and where they lie (side:base64), for cropped or captioned copies.
 """
 
 
+NAME_KINDS = ("full", "reversed", "initial", "partial")
+
+
 @dataclass(frozen=True)
 class NameHash:
+    """One stored form of a protected name: its keyed digest, word count, kind, and its name's id."""
+
     hash: str
     words: int
+    kind: str = ""   # full, reversed, initial, partial; "" = stored before near forms (matched as a full name)
+    of: str = ""     # the first 12 hex of the full form's hash: the forms of one name share it
 
 
 @dataclass(frozen=True)
@@ -61,19 +72,31 @@ class HashStore:
         return self.keyed("ra-name", key)
 
     def add_name(self, key: str) -> bool:
-        """Record a canonical name (and its joined form for slugs); False if already there."""
+        """Record every written form of a canonical name the guard looks for (the name, its words run
+        together for slugs, surname first, middle names as initials, runs of two or more of its words);
+        an entry stored before near forms gets them. False if nothing was added."""
+        from .names import KIND_ORDER, name_forms
+
+        of = self.name_hash(key)[:12]
+        known = {n.hash: i for i, n in enumerate(self.names)}
         added = False
-        forms = [(key, len(key.split()))]
-        if " " in key:
-            forms.append((key.replace(" ", ""), 1))
-        known = {n.hash for n in self.names}
-        for form, words in forms:
+        for form, kind in name_forms(key).items():
             h = self.name_hash(form)
+            entry = NameHash(h, len(form.split()), kind, of)
             if h not in known:
-                self.names.append(NameHash(h, words))
-                known.add(h)
+                known[h] = len(self.names)
+                self.names.append(entry)
                 added = True
+            else:  # stored before near forms, or as a weaker form of another name ('ayu lestari' part of a longer one)
+                old = self.names[known[h]]
+                if not old.kind or KIND_ORDER.index(kind) < KIND_ORDER.index(old.kind):
+                    self.names[known[h]] = entry
+                    added = True
         return added
+
+    def legacy_names(self) -> list[int]:
+        """Indexes of name entries stored before near forms that lack them (names of two words or more)."""
+        return [i for i, n in enumerate(self.names) if not n.kind and n.words >= 2]
 
     def add_photo(self, phash_hex: str, tiles: str = "") -> bool:
         """Record a protected photo's hashes; an entry without tiles gets them; False if nothing changed."""
@@ -89,7 +112,8 @@ class HashStore:
     def save(self) -> None:
         data = {
             "salt": self.salt.hex(),
-            "names": [{"hash": n.hash, "words": n.words} for n in self.names],
+            "names": [{"hash": n.hash, "words": n.words, **({"kind": n.kind, "of": n.of} if n.kind else {})}
+                      for n in self.names],
             "photos": [{"phash": p.phash, **({"tiles": p.tiles} if p.tiles else {}), "added": p.added}
                        for p in self.photos],
         }
@@ -114,7 +138,10 @@ def load_store(path: Path) -> HashStore:
         raise ConfigError(f"{path}: expected a mapping with salt, names and photos; restore it from git.")
     try:
         salt = bytes.fromhex(str(data.get("salt") or ""))
-        names = [NameHash(str(e["hash"]), int(e["words"])) for e in data.get("names") or []]
+        names = [NameHash(str(e["hash"]), int(e["words"]), str(e.get("kind") or ""), str(e.get("of") or ""))
+                 for e in data.get("names") or []]
+        if any(n.kind not in ("", *NAME_KINDS) for n in names):
+            raise ValueError(f"a name entry's kind is not one of {', '.join(NAME_KINDS)}")
         photos = [PhotoHash(str(e["phash"]), str(e.get("added", "")), str(e.get("tiles") or ""))
                   for e in data.get("photos") or []]
         for p in photos:
@@ -146,3 +173,19 @@ def photos_without_windows(store: HashStore, shown: str) -> list[Finding]:
                     f"resized or converted copies, not cropped, captioned, mirrored or turned ones; protect the "
                     f"original again with `python scripts/check_privacy.py --protect-photo FILE`")
             for i, p in old]
+
+
+def legacy_notice(store: HashStore, shown: str) -> list[Finding]:
+    """A notice (never a failure) naming the entries stored before near forms, at the line of the first one."""
+    old = store.legacy_names()
+    if not old:
+        return []
+    try:
+        line = load_positioned(store.path.read_text(encoding="utf-8")).find(("names", old[0]))[0] or None
+    except (OSError, UnicodeDecodeError, YamlSyntaxError):
+        line = None
+    which = ", ".join(f"names[{i}] ({store.names[i].hash[:8]})" for i in old[:8]) + (", ..." if len(old) > 8 else "")
+    return [Finding(shown, line, "name-hash-old",
+                    f"{len(old)} protected name(s) were stored before near forms and match only when written in full: "
+                    f"{which}. Type each of them again with `python scripts/check_privacy.py --protect-name -`; "
+                    f"the guard cannot recover a name from its fingerprint")]

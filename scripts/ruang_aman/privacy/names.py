@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .findings import ConfigError
-from .hashes import HashStore
+from .hashes import HashStore, NameHash
 from .normalize import WORD, canonical, name_key, reform, single
-from .prefilter import WordSearch, encoded
+from .prefilter import WordSearch, canonical_words, encoded
 
 # Between the words of a name: anything but letters and digits (spaces, line breaks, hyphens,
 # underscores, punctuation, markup remnants), but not a whole sentence.
@@ -171,9 +171,10 @@ class NameMatcher:
         self._first = WordSearch(firsts, squeeze=True)
         self._by_size = forms_by_size(self._forms)
         self._store = store
-        self._hashes = {n.hash for n in store.names} if store else set()
+        self._hashes: dict[str, NameHash] = {n.hash: n for n in store.names} if store else {}
         self._sizes = sorted({n.words for n in store.names}) if store else []
-        self._cache: dict[str, bool] = {}
+        self._seen: dict[int, set] = {n: set() for n in self._sizes}           # runs of words fingerprinted
+        self._protected: dict[int, dict] = {n: {} for n in self._sizes}       # of those, the stored ones
 
     @property
     def empty(self) -> bool:
@@ -214,29 +215,38 @@ class NameMatcher:
                 yield m
                 pos = m.end()
 
-    def _is_protected(self, gram: str) -> bool:
-        known = self._cache.get(gram)
-        if known is None:
-            assert self._store is not None
-            known = self._cache[gram] = self._store.name_hash(gram) in self._hashes
-        return known
-
     def _find_hashed(self, text: str, already: list[NameHit]) -> list[NameHit]:
-        words = [single(w) for w in WORD.findall(reform(text))]
-        found: set[str] = set()
+        """Names kept only as salted fingerprints, and their stored near forms: every run of words of a stored
+        length is fingerprinted once per scan (set differences in C pick the runs not seen before), then each
+        protected form found is placed in the text. A run of words inside a longer name found is not reported."""
+        assert self._store is not None
+        words = canonical_words(text)
+        found: dict[str, str] = {}
         for n in self._sizes:
             grams = set(words) if n == 1 else set(zip(*(words[i:] for i in range(n))))
-            for gram in grams:
-                key = gram if n == 1 else " ".join(gram)
-                if self._is_protected(key):
-                    found.add(key)
-        seen = {(h.start, h.end) for h in already}
-        hits = []
-        for key in sorted(found):
-            for m in words_pattern(key).finditer(text):
-                if (m.start(), m.end()) not in seen:
-                    hits.append(NameHit(m.start(), m.end(), key))
-        return hits
+            protected = self._protected[n]
+            new = grams - self._seen[n]
+            if new:
+                self._seen[n] |= new
+                for gram in new:
+                    key = (gram if n == 1 else b" ".join(gram)).decode("ascii")
+                    entry = self._hashes.get(self._store.name_hash(key))
+                    if entry is not None:
+                        protected[gram] = (key, entry.kind or "full")
+            for gram, (key, kind) in protected.items():
+                if gram in grams:
+                    found[key] = kind
+        hits = [NameHit(m.start(), m.end(), key, kind) for key, kind in sorted(found.items())
+                for m in words_pattern(key).finditer(text)]
+        hits.sort(key=lambda h: (h.start, h.start - h.end))
+        spans = [(h.start, h.end) for h in already]
+        out = []
+        for h in hits:
+            if (h.start, h.end) in spans or (h.kind == "partial" and any(s <= h.start and h.end <= e for s, e in spans)):
+                continue
+            out.append(h)
+            spans.append((h.start, h.end))
+        return out
 
 
 def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:

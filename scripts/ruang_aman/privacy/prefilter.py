@@ -16,6 +16,8 @@ from typing import Iterable
 import numpy as np
 from ahocorasick_rs import BytesAhoCorasick, Implementation, MatchKind
 
+from .normalize import reform
+
 
 def squeeze_word(word: str) -> str:
     """A word with every run of one character written once ('muhammad' -> 'muhamad')."""
@@ -125,3 +127,26 @@ _NIK_RUN = b"\x01" * 16
 def may_hold_nik(text: str) -> bool:
     """False when no NIK can be in the text: no run of 16 digits and separators (one translate, one find)."""
     return _NIK_RUN in text.encode("ascii", "replace").translate(_NIK_CHARS)
+
+
+# Bytes of a word (a-z, 0-9) kept, every other byte a space; letters (a-z) for the squeeze of canonical words.
+_WORD_BYTES = bytes(c if 48 <= c < 58 or 97 <= c < 123 else 32 for c in range(256))
+_LETTER = np.zeros(256, bool)
+_LETTER[97:123] = True
+_LETTER_RUNS = re.compile(rb"([a-z])\1+")
+
+
+def canonical_words(text: str) -> list[bytes]:
+    """The words of folded text as name_key() writes a name's (old spellings re-spelled, doubled letters once),
+    as ASCII bytes: made by C loops (replace, translate, split) and numpy, not a Python loop per word."""
+    raw = reform(text).encode("ascii", "replace")
+    if len(raw) < _SHORT:
+        squeezed = _LETTER_RUNS.sub(rb"\1", raw)
+    else:
+        codes = np.frombuffer(raw, np.uint8)
+        keep = np.empty(len(codes), bool)
+        keep[0] = True
+        np.not_equal(codes[1:], codes[:-1], out=keep[1:])
+        keep[1:] |= ~_LETTER[codes[1:]]
+        squeezed = codes[keep].tobytes()
+    return squeezed.translate(_WORD_BYTES).split()
