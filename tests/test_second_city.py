@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from ra_testing import ROOT, TODAY
+from ra_testing import ROOT, TODAY, make
 
 from ruang_aman.build import build
 from ruang_aman.load import load_content
@@ -94,3 +94,69 @@ def test_the_preview_watches_the_content_root_it_builds(project_copy, city):
     page = city / "pages" / "dampak.md"
     os.utime(page, (1, 1))  # an edit, whatever the file system's time resolution
     assert snapshot(project_copy, city) != seen
+
+
+def test_the_preview_of_another_content_root_rebuilds_when_that_root_changes(project_copy, city):
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    def fetch(url: str) -> str:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+
+    def wait_for(predicate, limit: float = 90.0):
+        """Poll until predicate() is truthy; the limit only bounds a hang, it is not a speed check."""
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            try:
+                if predicate():
+                    return
+            except OSError:
+                pass
+            time.sleep(0.3)
+        raise AssertionError("the preview did not get there")
+
+    leak = city / PAGE   # the other root's protected name would stop the preview's build too
+    leak.write_text(leak.read_text(encoding="utf-8").replace(f"Naskah ini dibaca oleh {THEIRS}.\n", ""), encoding="utf-8")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "build_site.py"), "--root", str(project_copy),
+                             "--content", str(city), "serve", "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(lambda: fetch(base + "/__build"))
+        assert OURS in fetch(base + "/tentang.html"), "the preview shows the other root's pages"
+        first = fetch(base + "/__build")
+        page = city / "pages" / "dampak.md"
+        page.write_text(page.read_text(encoding="utf-8").replace("\n## ", "\nKalimat dari kota lain.\n\n## ", 1), encoding="utf-8")
+        wait_for(lambda: fetch(base + "/__build") != first)
+        assert "Kalimat dari kota lain." in fetch(base + "/dampak.html")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_make_passes_the_content_root_to_every_staff_command(staff_copy, tmp_path_factory):
+    import subprocess
+
+    city = tmp_path_factory.mktemp("balikpapan-utara") / "content"
+    shutil.copytree(ROOT / "content_src", city)
+    ours = {p: p.read_bytes() for p in (staff_copy / "content_src").rglob("*") if p.is_file()}
+    checked = make(staff_copy, "check", f"CONTENT={city}")
+    assert checked.returncode == 0 and "content ok" in checked.stdout, checked.stderr[-2000:]
+    added = make(staff_copy, "new-page", "SLUG=halaman-kota", f"CONTENT={city}")
+    assert added.returncode == 0 and (city / "pages" / "halaman-kota.md").is_file(), added.stderr
+    protect_cli = subprocess.run([str(staff_copy / ".venv" / "bin" / "python"), "scripts/check_privacy.py", "--content", str(city),
+                                  "--protect-name", THEIRS], cwd=staff_copy, capture_output=True, text=True)
+    assert protect_cli.returncode == 0, protect_cli.stderr
+    page = city / PAGE
+    page.write_text(page.read_text(encoding="utf-8").replace("\n## ", f"\nNaskah ini dibaca oleh {THEIRS}.\n\n## ", 1), encoding="utf-8")
+    guard = make(staff_copy, "privacy", f"CONTENT={city}")
+    assert guard.returncode != 0 and f"{page.as_posix()}:{line_of(page, THEIRS)}" in guard.stdout, guard.stdout[-2000:]
+    assert THEIRS not in guard.stdout + guard.stderr, "the guard never prints the name"
+    assert {p: p.read_bytes() for p in (staff_copy / "content_src").rglob("*") if p.is_file()} == ours, "content_src/ untouched"
