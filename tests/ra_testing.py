@@ -25,3 +25,36 @@ def make(root: Path, *args: str, **env: str):
 
     environment = {**os.environ, "MAKEFLAGS": "", **env}
     return subprocess.run(["make", "--no-print-directory", *args], cwd=root, capture_output=True, text=True, env=environment)
+
+
+def free_port() -> int:
+    """A free TCP port on 127.0.0.1 (for a preview server)."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    """The body of a local address, as text."""
+    import urllib.request
+
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(predicate, limit: float = 90.0):
+    """Poll until predicate() is truthy; the limit only bounds a hang, it is not a speed check."""
+    import time
+
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        try:
+            value = predicate()
+            if value:
+                return value
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise AssertionError("the preview did not get there")

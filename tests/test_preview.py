@@ -2,40 +2,12 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
-from ra_testing import ROOT
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:
-        return response.read().decode("utf-8")
-
-
-def wait_for(predicate, limit: float = 90.0):
-    """Poll until predicate() is truthy; the limit only bounds a hang, it is not a speed check."""
-    deadline = time.monotonic() + limit
-    while time.monotonic() < deadline:
-        try:
-            value = predicate()
-            if value:
-                return value
-        except OSError:
-            pass
-        time.sleep(0.3)
-    raise AssertionError("the preview did not get there")
+from ra_testing import ROOT, fetch, free_port, wait_for
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from ra_testing import ROOT, TODAY, make
+from ra_testing import ROOT, TODAY, fetch, free_port, make, wait_for
 
 from ruang_aman.build import build
 from ruang_aman.load import load_content
@@ -97,33 +97,12 @@ def test_the_preview_watches_the_content_root_it_builds(project_copy, city):
 
 
 def test_the_preview_of_another_content_root_rebuilds_when_that_root_changes(project_copy, city):
-    import socket
     import subprocess
     import sys
-    import time
-    import urllib.request
-
-    def fetch(url: str) -> str:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-
-    def wait_for(predicate, limit: float = 90.0):
-        """Poll until predicate() is truthy; the limit only bounds a hang, it is not a speed check."""
-        deadline = time.monotonic() + limit
-        while time.monotonic() < deadline:
-            try:
-                if predicate():
-                    return
-            except OSError:
-                pass
-            time.sleep(0.3)
-        raise AssertionError("the preview did not get there")
 
     leak = city / PAGE   # the other root's protected name would stop the preview's build too
     leak.write_text(leak.read_text(encoding="utf-8").replace(f"Naskah ini dibaca oleh {THEIRS}.\n", ""), encoding="utf-8")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     proc = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "build_site.py"), "--root", str(project_copy),
                              "--content", str(city), "serve", "--port", str(port)],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)

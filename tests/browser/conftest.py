@@ -183,3 +183,11 @@ def page(make_context):
 def site_pages(site: Path) -> list[Path]:
     """Every HTML page of the built site (both languages)."""
     return sorted(p for p in site.rglob("*.html") if "posters" not in p.parts)
+
+
+def search_here(page, query: str) -> list[str]:
+    """Type a query into the header's box and press Enter; the hrefs of the results shown in place."""
+    page.locator("#ra-q").press_sequentially(query)
+    page.press("#ra-q", "Enter")
+    page.wait_for_selector("#ra-search-status:not(:empty)")
+    return page.eval_on_selector_all("#ra-search-results a", "els => els.map(e => e.href)")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .conftest import search_here
+
 
 def file_url(site, rel: str) -> str:
     return (site / rel).as_uri()
@@ -31,14 +33,6 @@ def test_file_language_switch_opens_the_same_page_in_the_other_language(page, bu
     page.click("a.ra-lang")
     page.wait_for_load_state("load")
     assert page.url == file_url(built, "bantuan.html")
-
-
-def search_here(page, query: str) -> list[str]:
-    """Type a query into the header's box and press Enter; the hrefs of the results shown in place."""
-    page.locator("#ra-q").press_sequentially(query)
-    page.press("#ra-q", "Enter")
-    page.wait_for_selector("#ra-search-status:not(:empty)")
-    return page.eval_on_selector_all("#ra-search-results a", "els => els.map(e => e.href)")
 
 
 def test_file_search_indonesian_finds_the_root_of_an_affixed_word(page, built):

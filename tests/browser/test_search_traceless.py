@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from .test_file_and_search import search_here
+from .conftest import search_here
 
 # Words a reader at risk would search for, that the site's pages use and that no file name holds.
 QUERIES = {"": "rahasia", "en/": "confidential"}

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import SUBPATH, _Quiet, _Server, base_path
+from .conftest import SUBPATH, _Quiet, _Server, base_path, search_here
 
 
 @pytest.fixture(scope="module")
@@ -77,14 +77,6 @@ def test_the_language_switch_reaches_the_javanese_page_and_back(context, jv_site
     assert (page.url, lang_of(page)) == (base + "bantuan.html", "id")
 
 
-def search_here(page, query: str) -> list[str]:
-    """Type a query into the header's box and press Enter; the hrefs of the results shown in place."""
-    page.locator("#ra-q").press_sequentially(query)
-    page.press("#ra-q", "Enter")
-    page.wait_for_selector("#ra-search-status:not(:empty)")
-    return page.eval_on_selector_all("#ra-search-results a", "els => els.map(e => e.href)")
-
-
 def test_search_on_a_javanese_page_finds_javanese_pages_only(context, jv_site):
     page = context.new_page()
     loaded: list[str] = []
@@ -104,10 +96,11 @@ def test_the_service_worker_keeps_the_javanese_pages_for_offline_reading(context
     page.goto(base + "jv/dampak.html")
     page.click("main h1")   # the worker starts on the reader's first interaction
     page.wait_for_function("() => navigator.serviceWorker.controller !== null")
-    page.wait_for_function("() => caches.keys().then(n => n.length ? caches.open(n[0]).then(c => c.keys()) : [])"
-                           ".then(k => k.some(r => r.url.endsWith('/jv/bantuan.html')))")
+    wanted = [base + "jv/dampak.html", base + "jv/index.html", base + "jv/bantuan.html", base + "assets/ra/search-jv.js"]
+    # the worker fetches them one by one after the tap: wait until all are kept (a hang fails at Playwright's timeout)
+    page.wait_for_function("wanted => caches.keys().then(n => n.length ? caches.open(n[0]).then(c => c.keys()) : [])"
+                           ".then(k => wanted.every(u => k.some(r => r.url === u)))", arg=wanted)
     kept = page.evaluate("caches.keys().then(n => caches.open(n[0])).then(c => c.keys()).then(k => k.map(r => r.url))")
-    assert {base + "jv/dampak.html", base + "jv/index.html", base + "jv/bantuan.html", base + "assets/ra/search-jv.js"} <= set(kept)
     assert not [u for u in kept if u.endswith(".html") and not u.startswith(base + "jv/")], "only this language's pages"
     title = page.title()
     context.set_offline(True)
