@@ -2,8 +2,10 @@
 
 Processes, not threads: Markdown, Jinja and HTML parsing hold Python's lock. Workers are forked, so they
 start with everything the build already loaded (a large `shared` value, such as the build context, is
-inherited, never pickled); results come back in input order. Small inputs stay in this process (a worker
-costs more than it saves). RA_JOBS=1 turns it off (debugging, profiling).
+inherited, never pickled); results come back in input order. Small inputs stay in this process: forking
+the build (100-200 MB) and starting workers costs 50-100 ms a call, more than a few hundred pages of work
+saves; measured at 100 pages per language, the whole build ran 10-50% faster with every per-page step in
+this process. RA_JOBS=1 turns it off (debugging, profiling).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ def _call(item: Any) -> Any:
     return fn(item) if shared is _NOTHING else fn(shared, item)
 
 
-def pmap(fn: Callable, items: Iterable, *, shared: Any = _NOTHING, min_items: int = 16) -> list:
+def pmap(fn: Callable, items: Iterable, *, shared: Any = _NOTHING, min_items: int = 400) -> list:
     """[fn(x) for x in items] (or fn(shared, x)), spread over jobs() processes when there are enough items.
 
     Results must be picklable; `fn` and `shared` need not be.

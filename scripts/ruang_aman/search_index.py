@@ -22,7 +22,7 @@ from .contract import BuildContext, StageResult
 from .model import Content, Language
 from .parallel import pmap
 from .problems import Problems, Where
-from .stemming import STOP_WORDS, pack_roots, roots, stemmer_for, words
+from .stemming import STOP_WORDS, pack_roots, roots, stem_cache, stemmer_for, words
 from .synonyms import SynonymGroup
 from .theme_adapter import ALTERNATES_MARK, ARTICLE_XPATH, CHROME_XPATH
 from .urls import lang_dir, to_root
@@ -208,7 +208,8 @@ def search_stage(ctx: BuildContext) -> StageResult:
                                   "keep `static_templates: [search.html]` under theme: in mkdocs.yml.")
     if result.problems.has_errors():
         return result
-    written = write_search_indexes(ctx.content, staging, ctx.languages, result.problems)
+    with stem_cache(ctx.paths.cache):
+        written = write_search_indexes(ctx.content, staging, ctx.languages, result.problems)
     if (staging / "assets" / "ra" / SEARCH_CODE).exists():
         minify_search_code(staging)
     result.outputs.append(("search", ", ".join(str(p.relative_to(staging)) for p in written)))
