@@ -9,6 +9,7 @@ Stop words and the light rules for words not on the site live in the browser (th
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -74,7 +75,7 @@ def bag(text: str, stem: Callable[[str], str] | None, stop: frozenset[str] = fro
 
     A quarter of the text's size gzipped, so the search of a site four times this size still loads on a slow
     phone; the reader sees the matching heading and the page's description instead of an excerpt."""
-    found = {stem(w) if stem and len(w) > 2 and not w.isdigit() else w for w in words(text) if w not in stop}
+    found = {stem(w) if stem and len(w) > 2 and not w.isdigit() else w for w in _words_of(text) if w not in stop}
     return " ".join(sorted(found))
 
 
@@ -89,12 +90,19 @@ def _entry_of(path: Path) -> Entry | None:
     return page_entry(path, path.name)
 
 
+@functools.lru_cache(maxsize=4096)
+def _words_of(text: str) -> tuple[str, ...]:
+    # A page's text is split into words three times (its bag, and the vocabulary for the roots and for the
+    # synonym check): once is enough.
+    return tuple(words(text))
+
+
 def vocabulary(entries: list[Entry], groups: tuple[SynonymGroup, ...] = ()) -> set[str]:
     """Every word of the pages and of the synonyms, as the browser splits them."""
     out: set[str] = set()
     for e in entries:
         for text in (e.t, *e.h, e.x):
-            out.update(words(text))
+            out.update(_words_of(text))
     for group in groups:
         for term in group.terms:
             out.update(words(term))
