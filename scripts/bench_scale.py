@@ -11,7 +11,7 @@ the other. Each build runs in its own process; the wall-clock time, the ratio an
 step and the CPU seconds of both builds (their processes and workers): on a shared machine the wall-clock
 ratio moves with the load, the CPU seconds much less. Prints; asserts nothing.
 
-    .venv/bin/python scripts/bench_scale.py [--sizes 100 1000] [--keep]
+    .venv/bin/python scripts/bench_scale.py [--sizes 100 1000] [--repeat 3] [--keep]
 """
 
 from __future__ import annotations
@@ -139,10 +139,26 @@ def _cpu_of_children() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def best_of(repeat: int, work: Path) -> tuple[dict, dict]:
+    """Each build `repeat` times, ours and plain in turn, each from the same start (no docs/ or site/ of an
+    earlier round); the fastest of each. Other work on a shared machine only ever slows a build down, so the
+    fastest round is the one least disturbed."""
+    best: dict[str, dict] = {}
+    for _ in range(repeat):
+        for which, leftovers in (("ours", ("docs", "site")), ("plain", ("plain",))):
+            for name in leftovers:
+                shutil.rmtree(work / name, ignore_errors=True)
+            result = measure(which, work)
+            if which not in best or result["exit"] or result["seconds"] < best[which]["seconds"]:
+                best[which] = result
+    return best["ours"], best["plain"]
+
+
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--sizes", type=int, nargs="+", default=[100, 1000], help="pages per language")
     p.add_argument("--keep", action="store_true", help="keep the temp folders (their paths are printed)")
+    p.add_argument("--repeat", type=int, default=1, help="build each N times and keep the fastest (default 1)")
     p.add_argument("--run-ours", type=Path, help=argparse.SUPPRESS)
     p.add_argument("--run-plain", type=Path, help=argparse.SUPPRESS)
     p.add_argument("--run-preview", type=Path, help=argparse.SUPPRESS)
@@ -158,8 +174,7 @@ def main() -> int:
         work = Path(tempfile.mkdtemp(prefix=f"ra-bench-{n}-"))
         try:
             scaled_copy(work / "content_src", n)
-            ours = measure("ours", work)
-            plain = measure("plain", work)
+            ours, plain = best_of(args.repeat, work)
             ratio = ours["seconds"] / plain["seconds"] if plain["seconds"] else float("nan")
             status |= ours["exit"] | plain["exit"]
             print(f"{n:>10} {ours['seconds']:>8.1f} {plain['seconds']:>8.1f} {ratio:>6.2f} {ours['peak_mb']:>8.0f} "
