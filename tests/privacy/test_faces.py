@@ -34,7 +34,9 @@ def test_face_in_profile_found(name: str) -> None:
 
 @pytest.mark.parametrize("name", ["astronaut at 1/20 tilted 0", "astronaut at 1/20 tilted 25",
                                   "astronaut at 1/20 tilted -25", "camera at 1/20 tilted 25",
-                                  "camera at 1/12 tilted 0", "camera at 1/8 tilted 25"])
+                                  "camera at 1/12 tilted 0", "camera at 1/8 tilted 25",
+                                  # profiles bent down 25 degrees: found only on the copy turned back
+                                  "camera at 1/12 tilted -25", "camera at 1/8 tilted -25"])
 def test_small_face_found_where_it_is(name: str) -> None:
     picture = PEOPLE[name]
     x0, y0, x1, y1 = picture.faces[0]
