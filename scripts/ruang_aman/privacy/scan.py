@@ -49,6 +49,7 @@ class Context:
     photo_tiles: list = field(default_factory=list)   # photomatch.StoredPhoto per protected photo with tiles
     content: Path | None = None   # the content root (media.yml paths are relative to it); None = root/content_src
     _parts: dict[str, str] = field(default_factory=dict)
+    _images: dict[tuple[str, bool], object] = field(default_factory=dict)  # (sha256, faces) -> ImageFacts
     _part_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def mask(self, kind: str, value: str) -> str:
@@ -360,7 +361,7 @@ def scan_image(ctx: Context, path: Path) -> FileResult:
     site_rel = next((r for r in (_relative(path, s) for s in [*ctx.site_roots, ctx.root / "docs"]) if r), None)
     entry = ctx.register.lookup(_relative(path, ctx.content or ctx.root / "content_src"), site_rel, sha)
     known = entry is not None or ctx.register.built(path, sha)
-    findings, fixable = image_findings(ctx, shown, data, path.name, "", entry, known)
+    findings, fixable = image_findings(ctx, shown, data, path.name, "", entry, known, sha)
     return FileResult(_path_findings(ctx, path, shown) + findings, len(data), "image", shown, fixable)
 
 
@@ -377,7 +378,12 @@ def image_findings(ctx: Context, shown: str, data: bytes, name: str, where: str,
     too_large = image_too_large(image_dimensions(io.BytesIO(data)), len(data))
     if too_large:
         return [Finding(shown, None, "image-too-large", too_large + where)], False
-    facts = inspect(Path(name or "image"), faces=not consented, data=data, sha256=sha, tiles=bool(ctx.photo_tiles))
+    sha = sha or hashlib.sha256(data).hexdigest()
+    # The same picture is often published twice (a poster and its copy in the offline ZIP): look at it once.
+    facts = ctx._images.get((sha, not consented))
+    if facts is None:
+        facts = ctx._images[(sha, not consented)] = inspect(Path(name or "image"), faces=not consented, data=data,
+                                                            sha256=sha, tiles=bool(ctx.photo_tiles))
     if facts.error:
         return [Finding(shown, None, "image-unreadable", f"the image{where} cannot be decoded ({facts.error})")], False
     by_rule: dict[str, list[str]] = {}
