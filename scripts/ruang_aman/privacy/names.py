@@ -257,8 +257,10 @@ def check_outside_git(path: Path) -> None:
     """Refuse a names file that git tracks, or that sits un-ignored inside a work tree."""
     folder = path.resolve().parent
     try:
-        tracked = _git(["ls-files", "--error-unmatch", "--", path.name], folder)
         inside = _git(["rev-parse", "--is-inside-work-tree"], folder)
+        if inside.returncode != 0 or inside.stdout.strip() != "true":
+            return  # outside any work tree (where the list belongs): nothing can track it; one git run, not three
+        tracked = _git(["ls-files", "--error-unmatch", "--", path.name], folder)
         ignored = _git(["check-ignore", "-q", "--", path.name], folder)
     except OSError:
         return  # no git on this machine: nothing can be tracked
@@ -323,7 +325,7 @@ def find_masked(text: str, forms: dict[str, tuple[str, str]], by_size: dict[int,
     """Protected names (or their near forms) written with stars or dots in place of letters, in canonical text."""
     if not by_size:
         return []
-    if "*" not in text and "\u2022" not in text and "\u00b7" not in text and not any(
+    if "*" not in text and (text.isascii() or "\u2022" not in text and "\u00b7" not in text) and not any(
             m.start() and text[m.start() - 1].isalpha() for m in _DOT_IN_WORD.finditer(text)):
         return []
     hits: list[NameHit] = []
