@@ -174,6 +174,7 @@ def main() -> int:
         work = Path(tempfile.mkdtemp(prefix=f"ra-bench-{n}-"))
         try:
             scaled_copy(work / "content_src", n)
+            load_before = os.getloadavg()[0]  # before our own builds add to it
             ours, plain = best_of(args.repeat, work)
             ratio = ours["seconds"] / plain["seconds"] if plain["seconds"] else float("nan")
             status |= ours["exit"] | plain["exit"]
@@ -181,7 +182,7 @@ def main() -> int:
                   f"{ours['worker_peak_mb']:>9.0f} {plain['peak_mb']:>8.0f}" + ("" if ours["exit"] == 0 else "  (our build FAILED)"),
                   flush=True)
             print(f"{'':>10} CPU s: ours {ours['cpu']:.1f}, plain {plain['cpu']:.1f} ({ours['cpu'] / plain['cpu']:.2f}); "
-                  f"load average {os.getloadavg()[0]:.1f}", flush=True)
+                  f"load average {load_before:.1f} before the builds, {os.getloadavg()[0]:.1f} after", flush=True)
             print(f"{'':>10} ours by step (s): " + ", ".join(f"{k} {v:.2f}" for k, v in ours.get("steps", {}).items()
                                                           if v >= 0.005), flush=True)
             if n == max(args.sizes):
