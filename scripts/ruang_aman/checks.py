@@ -54,8 +54,9 @@ def check_content(content: Content, positions: Any, problems: Problems, on: dt.d
     _check_translations(content, positions, problems)
     _check_datasets(content, positions, problems)
     check_self_check(content, positions, problems)
+    choices = placeholder_choices(content)
     for page in content.pages:
-        _check_page(page, content, positions, problems)
+        _check_page(page, content, positions, problems, choices)
     if content.page("index") is None:
         problems.error("missing-file", positions.where(content.site), "there is no home page.", "add content_src/pages/index.md.")
 
@@ -183,7 +184,16 @@ def _check_datasets(content: Content, positions: Any, problems: Problems) -> Non
                 problems.error("total-mismatch", positions.where(dataset, "series", i, "total"), f"{dataset.key}/{series.key}: the values add up to {sum(series.values)}, but total says {series.total}.", "check the values against the source table.")
 
 
-def _check_page(page: Page, content: Content, positions: Any, problems: Problems) -> None:
+def placeholder_choices(content: Content) -> dict[str, set[str] | None]:
+    """Each placeholder's allowed argument values (None: any, or its data file could not be read), made once per
+    check: made for every use, `{{ link SLUG }}` listed every page for every link (quadratic in the pages)."""
+    return {p.name: None if p.choices is None or (p.reads is not None and p.reads in content.unreadable)
+            else set(p.choices(content)) for p in BY_NAME.values()}
+
+
+def _check_page(page: Page, content: Content, positions: Any, problems: Problems,
+                choices: dict[str, set[str] | None] | None = None) -> None:
+    choices = placeholder_choices(content) if choices is None else choices
     where = positions.where(page)
     site = content.site
     if page.draft or not page.is_complete(site.public_codes()):
@@ -194,7 +204,7 @@ def _check_page(page: Page, content: Content, positions: Any, problems: Problems
         problems.add(level, "missing-translation", where, f"page '{page.slug}' has no {', '.join(missing)} section, so it would be published without it.",
                      f"add a '<!-- lang: {missing[0]} -->' section with the translation, or mark the page 'draft: true'.")
     for lang, body in page.bodies.items():
-        _check_body(page, lang, body.markdown, body.line, content, problems)
+        _check_body(page, lang, body.markdown, body.line, content, problems, choices)
     present = [lang for lang in site.codes() if lang in page.bodies]
     first = page.bodies[present[0]] if present else None
     for lang in present[1:]:
@@ -215,9 +225,10 @@ def _diff(bodies: list) -> str:
     return shown
 
 
-def _check_body(page: Page, lang: str, markdown: str, first_line: int, content: Content, problems: Problems) -> None:
+def _check_body(page: Page, lang: str, markdown: str, first_line: int, content: Content, problems: Problems,
+                choices: dict[str, set[str] | None]) -> None:
     for macro in find_macros(markdown, first_line):
-        _check_placeholder(macro, page, lang, content, problems)
+        _check_placeholder(macro, page, lang, content, problems, choices)
     for number, line in enumerate(markdown.split("\n"), start=first_line):
         prose = re.sub(r"\{\{.*?\}\}", "", line)
         match = PHONE_IN_PROSE_RE.search(prose)
@@ -229,7 +240,8 @@ def _check_body(page: Page, lang: str, markdown: str, first_line: int, content: 
             _check_link(target, page, lang, content, Where(page.path, number, 1), problems)
 
 
-def _check_placeholder(macro: Macro, page: Page, lang: str, content: Content, problems: Problems) -> None:
+def _check_placeholder(macro: Macro, page: Page, lang: str, content: Content, problems: Problems,
+                       choices: dict[str, set[str] | None]) -> None:
     """One placeholder against its record in the registry: known, the right number of arguments, known values."""
     at = Where(page.path, macro.line, macro.col)
     placeholder = BY_NAME.get(macro.name)
@@ -240,8 +252,7 @@ def _check_placeholder(macro: Macro, page: Page, lang: str, content: Content, pr
     if not low <= len(macro.args) <= high:
         problems.error("unknown-placeholder", at, f"'{{{{ {macro.name} }}}}' takes {placeholder.takes()} argument(s), got {len(macro.args)}.", placeholder.help)
         return
-    unreadable = placeholder.reads is not None and placeholder.reads in content.unreadable  # its error is already reported
-    allowed = None if placeholder.choices is None or unreadable else set(placeholder.choices(content))
+    allowed = choices[macro.name]  # None when its data file is unreadable: that error is already reported
     for arg in macro.args:
         if allowed is not None and arg not in allowed:
             code = "broken-link" if placeholder.links_to_page else "unknown-reference"
