@@ -113,3 +113,14 @@ def test_too_large_image_in_a_pdf_is_refused(project: Path) -> None:
     result = [f for f in scan_paths([pdf], root=project, jobs=1).findings if f.rule == "image-too-large"]
     assert [f.path for f in result] == ["site/peta.pdf"]
     assert "image 1 on page 1" in result[0].message and "42 megapixels" in result[0].message
+
+
+def test_image_member_over_the_byte_limit_is_refused_without_unpacking(project: Path) -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as bundle:
+        bundle.writestr("foto/besar.jpg", b"\x00" * (11 * 1024 * 1024))   # 11 MB, about 11 KB packed
+    archive = write(project / "site" / "offline.zip", buf.getvalue())
+    result = scan_paths([archive], root=project, jobs=1).findings
+    # Not 'image-unreadable': the member is judged by its size alone, never unpacked or decoded.
+    assert [(f.path, f.rule) for f in result] == [("site/offline.zip!foto/besar.jpg", "image-too-large")]
+    assert "11.0 MB" in result[0].message

@@ -12,6 +12,9 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..limits import MAX_IMAGE_BYTES
+from .images import IMAGE_EXTS
+
 DOCUMENT_EXTS = frozenset({".pdf"})
 ARCHIVE_EXTS = frozenset({".zip", ".gz"})
 FONT_EXTS = frozenset({".ttf", ".otf", ".woff", ".woff2"})
@@ -26,6 +29,7 @@ class Part:
     text: str = ""
     data: bytes = b""
     name: str = ""                # member name (archives), for the file-type decision
+    size: int = 0                 # uncompressed size when the bytes were not read (an image over the limit)
 
 
 @dataclass
@@ -72,8 +76,13 @@ def open_zip(data: bytes) -> Opened:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as bundle:
             for info in bundle.infolist():
-                if not info.is_dir():
-                    out.parts.append(Part(info.filename, "file", data=bundle.read(info), name=info.filename))
+                if info.is_dir():
+                    continue
+                if Path(info.filename).suffix.lower() in IMAGE_EXTS and info.file_size > MAX_IMAGE_BYTES:
+                    # Too large to publish whatever it holds: not unpacked (a small ZIP can hold gigabytes).
+                    out.parts.append(Part(info.filename, "file", name=info.filename, size=info.file_size))
+                    continue
+                out.parts.append(Part(info.filename, "file", data=bundle.read(info), name=info.filename))
     except (zipfile.BadZipFile, OSError, RuntimeError) as exc:
         return Opened(error=f"the ZIP file cannot be read ({exc.__class__.__name__})")
     return out

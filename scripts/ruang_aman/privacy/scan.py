@@ -275,6 +275,8 @@ def _member_findings(ctx: Context, member: str, part, depth: int, built: bool = 
     if ext in TEXT_EXTS or (not ext and _is_text(part.data)):
         return out + text_findings(ctx, member, part.data.decode("utf-8", "replace"), ext, "here")
     if ext in IMAGE_EXTS:
+        if part.size and not part.data:  # left packed: over the byte limit
+            return out + [Finding(member, None, "image-too-large", image_too_large(None, part.size) or "")]
         return out + _embedded_image_findings(ctx, member, part.data, part.name, "", built)
     inner = _container_kind(ext)
     if inner and depth < 2:
