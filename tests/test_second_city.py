@@ -139,3 +139,20 @@ def test_make_passes_the_content_root_to_every_staff_command(staff_copy, tmp_pat
     assert guard.returncode != 0 and f"{page.as_posix()}:{line_of(page, THEIRS)}" in guard.stdout, guard.stdout[-2000:]
     assert THEIRS not in guard.stdout + guard.stderr, "the guard never prints the name"
     assert {p: p.read_bytes() for p in (staff_copy / "content_src").rglob("*") if p.is_file()} == ours, "content_src/ untouched"
+
+
+def test_only_content_on_the_make_command_line_switches_the_content_root():
+    """An exported CONTENT (a stray shell variable) never switches the content root; CONTENT=DIR given to make does."""
+    import os
+    import subprocess
+
+    def dry_run(*args, env_content=None):
+        env = {k: v for k, v in os.environ.items() if k != "CONTENT"}
+        if env_content:
+            env["CONTENT"] = env_content
+        done = subprocess.run(["make", "-n", "check", *args], cwd=ROOT, capture_output=True, text=True, env=env)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    assert "--content" not in dry_run(env_content="/elsewhere/content")
+    assert '--content "/elsewhere/content"' in dry_run("CONTENT=/elsewhere/content")
