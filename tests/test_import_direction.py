@@ -19,7 +19,7 @@ LAYERS = {
                     "stemming", "charts", "theme_adapter", "swap"},
     "content": {"load", "checks", "translations", "html_policy", "placeholders", "selfcheck", "synonyms", "contract"},
     "build": {"build", "quick_rebuild"},
-    "commands": {"cli", "preview", "staff", "privacy.cli"},
+    "commands": {"cli", "preview", "staff", "privacy.cli", "entry"},
 }
 ORDER = ["foundations", "content", "stages", "build", "commands"]
 
